@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { LanguageSwitcher } from '@/features/language/language-switcher'
+import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
+import { deployment } from '@/lib/deployment'
+import { useText } from '@/lib/use-text'
+import { UpdatePrompt } from '../pwa/update-prompt'
+import { paths } from '../paths'
+import styles from './app-layout.module.css'
+
+/** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
+const KEEP_ON_EXIT: readonly string[] = ['tsunagu-outbox']
+
+export function AppLayout() {
+  const text = useText('common')
+  const location = useLocation()
+  const mainRef = useRef<HTMLElement>(null)
+  const firstRender = useRef(true)
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false
+      return
+    }
+    // After client-side navigation, move focus to the new page so screen readers read it from the top.
+    const heading = mainRef.current?.querySelector('h1')
+    if (heading) {
+      heading.setAttribute('tabindex', '-1')
+      heading.focus()
+    }
+    window.scrollTo(0, 0)
+  }, [location.pathname])
+
+  return (
+    <div className={styles.page}>
+      <a className={styles.skipLink} href="#main">
+        {text.r('skipToContent')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.headerRow}>
+          <Link to={paths.home} className={styles.brand} aria-label={text.s('homeLink')}>
+            {deployment.appName}
+          </Link>
+          <div className={styles.headerTools}>
+            <LanguageSwitcher />
+            <QuickExitButton neutralUrl={deployment.quickExitUrl} keepDatabases={KEEP_ON_EXIT} />
+          </div>
+        </div>
+      </header>
+      <UpdatePrompt />
+      <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className={styles.footer}>
+        <nav aria-label={text.s('nav.label')}>
+          <ul className={styles.footerLinks}>
+            <li><NavLink to={paths.home}>{text.r('nav.home')}</NavLink></li>
+            <li><NavLink to={paths.book}>{text.r('nav.book')}</NavLink></li>
+            <li><NavLink to={paths.windows}>{text.r('nav.windows')}</NavLink></li>
+            <li><NavLink to={paths.next}>{text.r('nav.next')}</NavLink></li>
+            <li><NavLink to={paths.family}>{text.r('nav.family')}</NavLink></li>
+            <li><NavLink to={paths.safety}>{text.r('nav.safety')}</NavLink></li>
+          </ul>
+        </nav>
+        <p className={styles.footerNote}>{text.r('footer.privacy')}</p>
+        <p className={styles.footerNote}>{text.r('footer.sourceNote')}</p>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,5 @@
+import { GuidePage } from '@/features/guide/guide-page'
+
+export default function Route() {
+  return <GuidePage page="safety" />
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RubyText } from '@/components/ruby-text'
+import { usePageTitle } from '@/lib/use-page-title'
+import { useText } from '@/lib/use-text'
+import { isGuidePageContent, type GuidePageId, type GuideSection } from './guide-content'
+import styles from './guide-page.module.css'
+
+interface Props {
+  page: GuidePageId
+  /** Links to the next step, given by the route (features do not know the app's URLs). */
+  children?: ReactNode
+}
+
+export function GuidePage({ page, children }: Props) {
+  const { t } = useTranslation('guide')
+  const common = useText('common')
+  const content: unknown = t(page as never, { returnObjects: true } as never)
+  if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
+  usePageTitle(content.title, common.s('siteTitle'))
+  return (
+    <article className={styles.article}>
+      <h1>
+        <RubyText text={content.title} />
+      </h1>
+      <p className={styles.lead}>
+        <RubyText text={content.lead} />
+      </p>
+      {content.sections.map((section, index) => (
+        <Section key={index} section={section} />
+      ))}
+      {children ? <nav className={styles.next}>{children}</nav> : null}
+    </article>
+  )
+}
+
+function Section({ section }: { section: GuideSection }) {
+  return (
+    <section>
+      <h2>
+        <RubyText text={section.heading} />
+      </h2>
+      {section.paragraphs?.map((paragraph, i) => (
+        <p key={i}>
+          <RubyText text={paragraph} />
+        </p>
+      ))}
+      {section.points ? (
+        <ul className={styles.points}>
+          {section.points.map((point, i) => (
+            <li key={i}>
+              <RubyText text={point} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {section.steps ? (
+        <ol className={styles.steps}>
+          {section.steps.map((step, i) => (
+            <li key={i} className={styles.step}>
+              <h3 className={styles.stepTitle}>
+                <RubyText text={step.title} />
+              </h3>
+              <p>
+                <RubyText text={step.body} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  )
+}

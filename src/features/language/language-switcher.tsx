@@ -1,0 +1,48 @@
+import { useId, useState } from 'react'
+import { changeLanguage } from '@/lib/i18n'
+import { LANGUAGES, LANGUAGE_NAMES, HTML_LANG, type Language } from '@/lib/languages'
+import { useText } from '@/lib/use-text'
+import styles from './language-switcher.module.css'
+
+/** A disclosure, so the header stays one row on a phone; each language is named in its own script. */
+export function LanguageSwitcher() {
+  const text = useText('common')
+  const current = text.language as Language
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  return (
+    <div className={styles.switcher}>
+      <button
+        type="button"
+        className={styles.toggle}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true" className={styles.icon}>
+          A/あ
+        </span>
+        <span className="visually-hidden">{text.s('language.label')}: </span>
+        <span lang={HTML_LANG[current]}>{LANGUAGE_NAMES[current]}</span>
+      </button>
+      <ul id={listId} className={styles.list} hidden={!open} aria-label={text.s('language.label')}>
+        {LANGUAGES.map((language) => (
+          <li key={language}>
+            <button
+              type="button"
+              className={styles.option}
+              lang={HTML_LANG[language]}
+              aria-pressed={language === current}
+              onClick={() => {
+                setOpen(false)
+                void changeLanguage(language)
+              }}
+            >
+              {LANGUAGE_NAMES[language]}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+import { RubyText } from '@/components/ruby-text'
+import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
+import { localized } from '@/lib/deployment'
+import { useText } from '@/lib/use-text'
+import type { ConsultationWindow } from '@/shared/schemas/deployment'
+import styles from './window-card.module.css'
+
+export function WindowCard({ window }: { window: ConsultationWindow }) {
+  const text = useText('windows')
+  const language = text.language
+  return (
+    <section className={styles.card} aria-labelledby={`window-${window.id}`}>
+      <h2 id={`window-${window.id}`} className={styles.name}>
+        <RubyText text={localized(window.name, language)} />
+      </h2>
+      <p className={styles.municipality}>
+        <RubyText text={localized(window.municipality, language)} />
+      </p>
+      {window.phone ? <PhoneStatusLine window={window} /> : <p>{text.r('noPhone')}</p>}
+      <dl className={styles.details}>
+        {window.visitHours.length > 0 ? (
+          <>
+            <dt>{text.r('visit')}</dt>
+            <dd>
+              {window.visitHours.map((h) => h.days.map((d) => text.s(`common:weekdayShort.${d}`)).join('・') + ` ${h.open.replace(/^0/, '')}〜${h.close.replace(/^0/, '')}`).join(' / ')}
+            </dd>
+          </>
+        ) : null}
+        {window.address ? (
+          <>
+            <dt>{text.r('address')}</dt>
+            <dd>
+              <RubyText text={localized(window.address, language)} />
+            </dd>
+          </>
+        ) : null}
+        {window.email ? (
+          <>
+            <dt>{text.r('email')}</dt>
+            <dd>
+              <a href={`mailto:${window.email}`}>{window.email}</a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p className={styles.source}>
+        {text.r('source')} {window.source}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RubyText, withoutRuby } from '@/components/ruby-text'
+
+type Options = Record<string, unknown>
+
+/**
+ * Text for one feature namespace. `r(key)` renders furigana as `<ruby>`; `s(key)` is plain text
+ * for attributes and titles; `list(key)` reads an array of strings. A missing key throws in
+ * development and tests (see lib/i18n.ts), which the locale tests rely on.
+ */
+export function useText(namespace: string) {
+  const { t: translate, i18n } = useTranslation(namespace)
+  const raw = (key: string, options?: Options): string => String(translate(key as never, options as never))
+  const s = (key: string, options?: Options): string => withoutRuby(raw(key, options))
+  const r = (key: string, options?: Options): ReactNode => <RubyText text={raw(key, options)} />
+  const list = (key: string): string[] => {
+    const value: unknown = translate(key as never, { returnObjects: true } as never)
+    if (!Array.isArray(value)) throw new Error(`Expected a list at ${namespace}:${key}`)
+    return value.map(String)
+  }
+  return { s, r, list, language: i18n.language }
+}

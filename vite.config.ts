@@ -1,0 +1,95 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { configDefaults } from 'vitest/config'
+import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
+import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
+import { deploymentSchema } from './src/shared/schemas/deployment.ts'
+
+const deployment = deploymentSchema.parse(rawDeployment)
+const src = fileURLToPath(new URL('./src', import.meta.url))
+
+/** Ships only the holiday dates from last year on, instead of the package's 230 kB table since 1970. */
+function jpHolidays(): Plugin {
+  const id = 'virtual:jp-holidays'
+  return {
+    name: 'tsunagu:jp-holidays',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loadedId) {
+      if (loadedId !== `\0${id}`) return undefined
+      const dates = holidayDatesFrom(new Date().getFullYear() - 1)
+      return `export const holidayDates = new Set(${JSON.stringify(dates.join(','))}.split(','))`
+    },
+  }
+}
+
+const browserTests = ['tests/browser/**/*.test.ts']
+
+export default defineConfig({
+  resolve: { alias: { '@': src } },
+  plugins: [
+    react(),
+    jpHolidays(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.svg'],
+      manifest: {
+        name: deployment.appName,
+        short_name: deployment.appName,
+        description: 'ひきこもりの相談の、はじめの一歩',
+        lang: 'ja',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#00118f',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, ...browserTests, 'tests/server/**'],
+          setupFiles: ['tests/setup.ts'],
+          alias: { 'virtual:pwa-register/react': fileURLToPath(new URL('./tests/stubs/pwa-register.ts', import.meta.url)) },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: browserTests,
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
