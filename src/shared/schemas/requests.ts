@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { consultationMode, base64url, isoDateTime, requestId, windowId } from './common'
+import { envelopeSchema, replyEnvelopeSchema } from './envelope'
+
+export const slotSchema = z.object({
+  id: z.string(),
+  windowId,
+  start: isoDateTime,
+  end: isoDateTime,
+  mode: consultationMode,
+})
+export type Slot = z.infer<typeof slotSchema>
+
+/** Derived from the receipt code (DESIGN §4): 32 bytes each, base64url (43 characters). */
+export const lookupIdSchema = base64url(43).length(43, { error: 'validation.invalid' })
+export const authKeySchema = base64url(43).length(43, { error: 'validation.invalid' })
+
+export const campaignSchema = z.string().regex(/^[a-z0-9-]{1,32}$/, { error: 'validation.invalid' })
+
+/** POST /api/requests. Everything personal is inside `envelope`; the rest is routing. */
+export const createRequestSchema = z.object({
+  requestId,
+  windowId,
+  mode: consultationMode,
+  slotId: z.string().max(80).nullable(),
+  lookupId: lookupIdSchema,
+  /** SHA-256 of the auth key; the server never sees the key itself until a lookup. */
+  authHash: base64url(43).length(43, { error: 'validation.invalid' }),
+  envelope: envelopeSchema,
+  campaign: campaignSchema.optional(),
+})
+export type CreateRequest = z.infer<typeof createRequestSchema>
+
+export const requestStatuses = ['waiting', 'booked', 'replied', 'done', 'cancelled'] as const
+export const requestStatus = z.enum(requestStatuses)
+
+export const createdRequestSchema = z.object({
+  requestId,
+  status: requestStatus,
+  slot: slotSchema.nullable(),
+  deleteAfter: isoDateTime,
+})
+export type CreatedRequest = z.infer<typeof createdRequestSchema>
+
+/** 409 `errors.slotTaken`: the next free slots of the same window and mode. */
+export const slotTakenSchema = z.object({ error: z.literal('errors.slotTaken'), alternatives: z.array(slotSchema) })
+
+export const credentialsSchema = z.object({ lookupId: lookupIdSchema, authKey: authKeySchema })
+export type Credentials = z.infer<typeof credentialsSchema>
+
+export const messageSchema = z.object({
+  id: z.string(),
+  from: z.enum(['staff', 'person']),
+  sentAt: isoDateTime,
+  /** Staff replies use the reply key; the person's own follow-ups are sealed to staff. */
+  envelope: z.union([replyEnvelopeSchema, envelopeSchema]),
+})
+
+export const requestViewSchema = z.object({
+  requestId,
+  windowId,
+  mode: consultationMode,
+  status: requestStatus,
+  slot: slotSchema.nullable(),
+  messages: z.array(messageSchema),
+  videoUrl: z.url().nullable(),
+  deleteAfter: isoDateTime,
+})
+export type RequestView = z.infer<typeof requestViewSchema>
+
+export const followUpSchema = credentialsSchema.extend({ envelope: envelopeSchema })
+
+export const metricEventSchema = z.object({
+  campaign: campaignSchema,
+  event: z.enum(['scan', 'form-open', 'submitted']),
+})

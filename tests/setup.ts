@@ -1,0 +1,16 @@
+import '@testing-library/jest-dom/vitest'
+import 'fake-indexeddb/auto'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeAll } from 'vitest'
+import { initI18n } from '@/lib/i18n'
+
+beforeAll(async () => {
+  // lib/i18n throws on a missing key outside production, so a test rendering one fails.
+  await initI18n('ja')
+})
+
+afterEach(() => {
+  cleanup()
+  localStorage.clear()
+  sessionStorage.clear()
+})
