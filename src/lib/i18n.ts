@@ -41,6 +41,10 @@ export async function initI18n(language: Language = readStoredLanguage() ?? 'ja'
   await i18next.use(initReactI18next).init({
     resources: { ja, [language]: chosen },
     lng: language,
+    // 'ja-easy' is a language of its own, not a region of 'ja': keep the code as written and do not
+    // silently borrow missing keys from 'ja' (production still falls back, see fallbackLng).
+    lowerCaseLng: true,
+    load: 'currentOnly',
     fallbackLng: import.meta.env.PROD ? 'ja' : false,
     ns: NAMESPACES,
     defaultNS: 'common',

@@ -29,9 +29,29 @@ export const windowSchema = z.object({
   phoneHours: z.array(openingHoursSchema),
   visitHours: z.array(openingHoursSchema),
   closed: closedDaysSchema,
+  /** The window's recovery (escrow) public key; its private half is kept offline (DESIGN §4). */
+  recoveryKey: z
+    .object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/), fingerprint: z.string() })
+    .nullable()
+    .default(null),
   source: z.string().min(1),
 })
 export type ConsultationWindow = z.infer<typeof windowSchema>
+
+/** Map tiles: GSI (地理院タイル) by default; the CSP allows only this origin for images. */
+export const mapConfigSchema = z.object({
+  tileUrl: z.url({ protocol: /^https$/ }).refine((u) => u.includes('{z}') && u.includes('{x}') && u.includes('{y}')),
+  attribution: z.string().min(1),
+  attributionUrl: z.url({ protocol: /^https$/ }),
+  maxZoom: z.number().int().min(1).max(20),
+  center: z.tuple([z.number().min(20).max(46), z.number().min(122).max(154)]),
+  zoom: z.number().int().min(1).max(20),
+})
+export type MapConfig = z.infer<typeof mapConfigSchema>
+
+export function tileOrigin(map: MapConfig): string {
+  return new URL(map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin
+}
 
 export const deploymentSchema = z
   .object({
@@ -41,6 +61,7 @@ export const deploymentSchema = z
     quickExitUrl: z.url({ protocol: /^https$/ }),
     defaultWindowId: z.string(),
     windows: z.array(windowSchema).min(1),
+    map: mapConfigSchema,
     note: z.string(),
   })
   .refine((d) => d.windows.some((w) => w.id === d.defaultWindowId), {
