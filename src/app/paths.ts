@@ -10,6 +10,7 @@ export const paths = {
   family: '/for-families',
   safety: '/if-you-fear-being-seen',
   book: '/book',
+  status: '/status',
   windows: '/windows',
 } as const
 
@@ -27,5 +28,6 @@ export const publicPages: readonly AppPath[] = [
   paths.family,
   paths.safety,
   paths.book,
+  paths.status,
   paths.windows,
 ]

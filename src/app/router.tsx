@@ -22,6 +22,7 @@ export const routes: RouteObject[] = [
       { path: paths.family, lazy: page(() => import('./routes/for-families')) },
       { path: paths.safety, lazy: page(() => import('./routes/safety')) },
       { path: paths.book, lazy: page(() => import('./routes/book')) },
+      { path: paths.status, lazy: page(() => import('./routes/status')) },
       { path: paths.windows, lazy: page(() => import('./routes/windows')) },
       { path: '*', lazy: page(() => import('./routes/not-found')) },
     ],

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
 import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
 import { deployment } from '@/lib/deployment'
@@ -48,6 +49,7 @@ export function AppLayout() {
         </div>
       </header>
       <UpdatePrompt />
+      <OutboxIndicator statusPath={paths.status} />
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         <Outlet />
       </main>

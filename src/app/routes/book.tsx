@@ -1,16 +1,10 @@
-import { WindowCard } from '@/features/windows/window-card'
-import { defaultWindow } from '@/lib/deployment'
+import { BookingPage } from '@/features/booking/components/booking-page'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
+import { paths } from '../paths'
 
 export default function BookRoute() {
-  const text = useText('windows')
-  usePageTitle(text.s('bookTitle'), text.s('common:siteTitle'))
-  return (
-    <>
-      <h1>{text.r('bookTitle')}</h1>
-      <p>{text.r('bookLead')}</p>
-      <WindowCard window={defaultWindow()} />
-    </>
-  )
+  const text = useText('booking')
+  usePageTitle(text.s('title'), text.s('common:siteTitle'))
+  return <BookingPage statusPath={paths.status} homePath={paths.home} />
 }

@@ -1,0 +1,36 @@
+import { useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { deployment } from '@/lib/deployment'
+import { useText } from '@/lib/use-text'
+import { emptyAnswers, type Answers } from '../booking-answers'
+import { BookingForm, type Sent } from './booking-form'
+import { Confirmation } from './confirmation'
+
+interface Props {
+  statusPath: string
+  homePath: string
+}
+
+/**
+ * The whole booking: the seven questions, then the confirmation with the receipt code. The code
+ * lives only in this component's state: no URL, no history state, no storage.
+ */
+export function BookingPage({ statusPath, homePath }: Props) {
+  const text = useText('booking')
+  const [params] = useSearchParams()
+  const [initial] = useState(() => {
+    const requested = params.get('window')
+    return emptyAnswers(deployment.windows.some((w) => w.id === requested) ? requested : null)
+  })
+  const [campaign] = useState(() => params.get('src'))
+  const [done, setDone] = useState<{ sent: Sent; answers: Answers } | null>(null)
+
+  if (done) return <Confirmation sent={done.sent} answers={done.answers} statusPath={statusPath} homePath={homePath} />
+  return (
+    <>
+      <h1>{text.r('title')}</h1>
+      <p>{text.r('lead')}</p>
+      <BookingForm initial={initial} campaign={campaign} onSent={(sent, answers) => setDone({ sent, answers })} />
+    </>
+  )
+}

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Link, useBlocker, useNavigate } from 'react-router'
+import { CheckBox } from '@/components/form/check-box'
+import { RubyText } from '@/components/ruby-text'
+import { deployment, localized } from '@/lib/deployment'
+import { useOutboxEntry } from '@/lib/outbox'
+import { formatDay, formatTime } from '@/lib/slot-format'
+import { useText } from '@/lib/use-text'
+import { formatReceiptCode } from '@/shared/crypto/receipt-code'
+import { RETENTION_DAYS } from '@/shared/limits'
+import type { Answers } from '../booking-answers'
+import { bookingIcs } from '../ics'
+import styles from './confirmation.module.css'
+import formStyles from './booking.module.css'
+import type { Sent } from './booking-form'
+import { PrintSheet } from './print-sheet'
+
+interface Props {
+  sent: Sent
+  answers: Answers
+  statusPath: string
+  homePath: string
+}
+
+const DAY_MS = 86_400_000
+
+export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
+  const text = useText('booking')
+  const language = text.language
+  const navigate = useNavigate()
+  const entry = useOutboxEntry(sent.requestId)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const [noted, setNoted] = useState(false)
+  const [memoError, setMemoError] = useState(false)
+  const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null)
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => !noted && currentLocation.pathname !== nextLocation.pathname)
+
+  const delivered = sent.delivery.kind === 'delivered' ? sent.delivery.result : (entry?.result ?? null)
+  const pending = !delivered
+  const slot = delivered ? delivered.slot : answers.slot?.kind === 'slot' ? answers.slot.slot : null
+  const deleteAfter = delivered?.deleteAfter ?? new Date(Date.now() + RETENTION_DAYS * DAY_MS).toISOString()
+  const win = deployment.windows.find((w) => w.id === answers.windowId) ?? deployment.windows[0]!
+  const windowName = localized(win.name, language)
+  const mode = answers.mode ?? 'phone'
+  const titleKey = pending ? 'done.titlePending' : slot ? 'done.titleBooked' : 'done.titleWaiting'
+  const leadKey = pending ? 'done.leadPending' : slot ? 'done.leadBooked' : 'done.leadWaiting'
+  const howKey = mode === 'phone' ? (answers.contactKind === 'phone' ? 'done.howPhoneCallback' : 'done.howPhone') : `done.how${mode[0]!.toUpperCase()}${mode.slice(1)}`
+
+  const icsSummary = text.s('done.icsSummary', { window: localized(win.name, 'ja') })
+  const icsUrl = useMemo(() => {
+    if (!slot) return null
+    const location = mode === 'visit' && win.address ? localized(win.address, 'ja') : null
+    const body = bookingIcs(slot, icsSummary, location)
+    return URL.createObjectURL(new Blob([body], { type: 'text/calendar;charset=utf-8' }))
+  }, [slot, mode, win, icsSummary])
+  useEffect(() => () => (icsUrl ? URL.revokeObjectURL(icsUrl) : undefined), [icsUrl])
+  useEffect(() => headingRef.current?.focus(), [])
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(formatReceiptCode(sent.receipt))
+      setCopied('copied')
+    } catch {
+      setCopied('copyFailed')
+    }
+  }
+
+  function finish() {
+    if (!noted) {
+      setMemoError(true)
+      document.getElementById('booking-memo')?.focus()
+      return
+    }
+    navigate(homePath)
+  }
+
+  return (
+    <>
+      <div className={styles.screen}>
+        <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+          {text.r(titleKey)}
+        </h1>
+        {pending ? <p className={styles.badge} role="status">{text.r('done.pendingBadge')}</p> : null}
+        <p>{text.r(leadKey)}</p>
+        <dl className={formStyles.summary}>
+          {slot ? (
+            <>
+              <div className={formStyles.summaryRow}>
+                <dt>{text.r('done.date')}</dt>
+                <dd>{formatDay(slot.start, language)}</dd>
+              </div>
+              <div className={formStyles.summaryRow}>
+                <dt>{text.r('done.time')}</dt>
+                <dd>{formatTime(slot.start)}〜{formatTime(slot.end)}</dd>
+              </div>
+            </>
+          ) : (
+            <div className={formStyles.summaryRow}>
+              <dt>{text.r('done.date')}</dt>
+              <dd>{text.r('done.noSlot')}</dd>
+            </div>
+          )}
+          <div className={formStyles.summaryRow}>
+            <dt>{text.r('done.mode')}</dt>
+            <dd>{text.r(`mode.${mode}`)}</dd>
+          </div>
+          <div className={formStyles.summaryRow}>
+            <dt>{text.r('done.window')}</dt>
+            <dd><RubyText text={windowName} /></dd>
+          </div>
+          {mode === 'visit' && win.address ? (
+            <div className={formStyles.summaryRow}>
+              <dt>{text.r('done.place')}</dt>
+              <dd><RubyText text={localized(win.address, language)} /></dd>
+            </div>
+          ) : null}
+          {mode === 'phone' && win.phone ? (
+            <div className={formStyles.summaryRow}>
+              <dt>{text.r('done.phone')}</dt>
+              <dd><a href={`tel:${win.phone.replace(/-/g, '')}`}>{win.phone}</a></dd>
+            </div>
+          ) : null}
+        </dl>
+        <p>{text.r(howKey)}</p>
+
+        <section className={styles.receipt} aria-labelledby="receipt-heading">
+          <h2 id="receipt-heading">{text.r('done.receiptHeading')}</h2>
+          <p id="receipt-hint">{text.r('done.receiptHint')}</p>
+          <p className={styles.code} aria-describedby="receipt-hint">
+            <span className="visually-hidden">{text.s('done.receiptLabel')}: </span>
+            {formatReceiptCode(sent.receipt)}
+          </p>
+          <div className={formStyles.actions}>
+            <button type="button" className={formStyles.secondary} onClick={() => void copy()}>
+              {text.r('done.copy')}
+            </button>
+            <button type="button" className={formStyles.secondary} onClick={() => globalThis.print()}>
+              {text.r('done.print')}
+            </button>
+          </div>
+          <p role="status">{copied ? text.r(`done.${copied}`) : null}</p>
+          {icsUrl ? (
+            <p>
+              <a href={icsUrl} download="soudan.ics" className={styles.icsLink}>
+                {text.r('done.ics')}
+              </a>
+              <br />
+              <span className={styles.small}>{text.r('done.icsHint')}</span>
+            </p>
+          ) : null}
+        </section>
+
+        <h2>{text.r('done.nextHeading')}</h2>
+        <ol className={styles.timeline}>
+          {text.list('done.timeline').map((item) => (
+            <li key={item}>
+              <RubyText text={item} />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <Link to={statusPath}>{text.r('done.statusLink')}</Link>
+        </p>
+
+        <CheckBox
+          id="booking-memo"
+          label={text.r('done.memoLabel')}
+          support={text.r('done.memoHint')}
+          error={memoError && !noted ? text.r('done.memoRequired') : undefined}
+          checked={noted}
+          onChange={setNoted}
+        />
+        <div className={formStyles.actions}>
+          <button type="button" className={formStyles.primary} onClick={finish}>
+            {text.r('done.finish')}
+          </button>
+        </div>
+        {blocker.state === 'blocked' ? (
+          <div role="alertdialog" aria-modal="false" aria-labelledby="leave-heading" aria-describedby="leave-body" className={formStyles.alert}>
+            <h2 id="leave-heading">{text.r('done.leaveHeading')}</h2>
+            <p id="leave-body">{text.r('done.leaveBody')}</p>
+            <div className={formStyles.actions}>
+              <button type="button" className={formStyles.primary} onClick={() => blocker.reset()} autoFocus>
+                {text.r('done.leaveStay')}
+              </button>
+              <button type="button" className={formStyles.secondary} onClick={() => blocker.proceed()}>
+                {text.r('done.leaveGo')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+      <PrintSheet receipt={sent.receipt} window={win} slot={slot} mode={mode} deleteAfter={deleteAfter} statusUrl={`${location.origin}${statusPath}`} />
+    </>
+  )
+}

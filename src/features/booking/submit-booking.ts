@@ -1,0 +1,76 @@
+import { fetchPublicConfig, type PublicConfig } from '@/lib/api'
+import { deployment } from '@/lib/deployment'
+import { deliver, enqueue, removeEntry, type DeliveryOutcome } from '@/lib/outbox'
+import { sealEnvelope } from '@/shared/crypto/envelope'
+import { generateReceiptCode } from '@/shared/crypto/receipt-code'
+import { deriveReceiptKeys } from '@/shared/crypto/receipt-keys'
+import { bookingPayloadSchema, type BookingPayload } from '@/shared/schemas/booking-payload'
+import { campaignSchema, type CreateRequest } from '@/shared/schemas/requests'
+import { contactOf, type Answers } from './booking-answers'
+
+export type SubmitOutcome =
+  | { kind: 'sent'; receipt: string; requestId: string; delivery: DeliveryOutcome }
+  | { kind: 'notReady' }
+  | { kind: 'noConfig' }
+
+export function recipientsOf(config: PublicConfig, windowId: string) {
+  return config.windows.find((w) => w.id === windowId)?.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey })) ?? []
+}
+
+export function payloadOf(answers: Answers, replyKey: string): BookingPayload {
+  return bookingPayloadSchema.parse({
+    v: 1,
+    asker: answers.asker,
+    relation: answers.asker === 'family' ? answers.relation : null,
+    nickname: answers.nickname,
+    ageGroup: answers.ageGroup,
+    mode: answers.mode,
+    concerns: answers.concerns,
+    mainConcern: answers.mainConcern,
+    message: answers.message,
+    contact: contactOf(answers),
+    replyKey,
+    writtenAt: new Date().toISOString(),
+  })
+}
+
+/**
+ * Encrypts the answers on this device and sends them. The sealed envelope goes into the outbox
+ * before the network is touched, so going offline mid-way loses nothing; the receipt code itself
+ * is only returned, never stored.
+ */
+export async function submitBooking(answers: Answers, options: { campaign?: string | null; config?: PublicConfig | null }): Promise<SubmitOutcome> {
+  const windowId = answers.windowId as string
+  let config = options.config ?? null
+  if (!config) {
+    try {
+      config = await fetchPublicConfig()
+    } catch {
+      return { kind: 'noConfig' }
+    }
+  }
+  const recipients = recipientsOf(config, windowId)
+  if (recipients.length === 0) return { kind: 'notReady' }
+
+  const receipt = generateReceiptCode()
+  const keys = await deriveReceiptKeys(receipt, deployment.id)
+  const requestId = crypto.randomUUID()
+  const envelope = await sealEnvelope({ requestId, windowId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
+  const campaign = campaignSchema.safeParse(options.campaign)
+  const body: CreateRequest = {
+    requestId,
+    windowId,
+    mode: answers.mode as CreateRequest['mode'],
+    slotId: answers.slot?.kind === 'slot' ? answers.slot.slot.id : null,
+    lookupId: keys.lookupId,
+    authHash: keys.authHash,
+    envelope,
+    ...(campaign.success ? { campaign: campaign.data } : {}),
+  }
+  await enqueue(body)
+  const delivery = await deliver(requestId)
+  // These outcomes go back to the form, which still holds every answer: the queued copy would
+  // otherwise be sent a second time later.
+  if (delivery.kind === 'slotTaken' || delivery.kind === 'rateLimited' || delivery.kind === 'rejected') await removeEntry(requestId)
+  return { kind: 'sent', receipt, requestId, delivery }
+}

@@ -1,0 +1,65 @@
+import { fetchPublicConfig, postJson } from '@/lib/api'
+import { sealEnvelope } from '@/shared/crypto/envelope'
+import { decryptReply } from '@/shared/crypto/reply'
+import { replyEnvelopeSchema } from '@/shared/schemas/envelope'
+import { requestViewSchema, type Credentials, type RequestView } from '@/shared/schemas/requests'
+
+export type CallResult<T> = { kind: 'ok'; value: T } | { kind: 'notFound' } | { kind: 'network' } | { kind: 'busy' } | { kind: 'closed' } | { kind: 'failed' }
+
+function failure(answer: Awaited<ReturnType<typeof postJson>>): CallResult<never> {
+  if (answer.kind === 'network') return { kind: 'network' }
+  // A wrong code, an unknown code and a malformed one all read as "not found" (the server answers them alike).
+  if (answer.status === 404 || answer.status === 400) return { kind: 'notFound' }
+  if (answer.status === 429) return { kind: 'busy' }
+  if (answer.status === 409) return { kind: 'closed' }
+  return { kind: 'failed' }
+}
+
+async function viewCall(path: string, credentials: Credentials): Promise<CallResult<RequestView>> {
+  const answer = await postJson(path, credentials)
+  if (answer.kind !== 'ok') return failure(answer)
+  const view = requestViewSchema.safeParse(answer.body)
+  return view.success ? { kind: 'ok', value: view.data } : { kind: 'failed' }
+}
+
+export const lookupRequest = (credentials: Credentials) => viewCall('/api/requests/lookup', credentials)
+export const cancelRequest = (credentials: Credentials) => viewCall('/api/requests/cancel', credentials)
+
+/** A follow-up is sealed to the window's current recipients, like the request itself. */
+export async function sendFollowUp(credentials: Credentials, view: RequestView, message: string): Promise<CallResult<null>> {
+  let recipients
+  try {
+    const config = await fetchPublicConfig()
+    recipients = config.windows.find((w) => w.id === view.windowId)?.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey })) ?? []
+  } catch {
+    return { kind: 'network' }
+  }
+  if (recipients.length === 0) return { kind: 'failed' }
+  const envelope = await sealEnvelope({
+    requestId: view.requestId,
+    windowId: view.windowId,
+    payload: { v: 1, kind: 'followUp', message, writtenAt: new Date().toISOString() },
+    recipients,
+  })
+  const answer = await postJson('/api/requests/messages', { ...credentials, envelope })
+  return answer.kind === 'ok' ? { kind: 'ok', value: null } : failure(answer)
+}
+
+/** Staff replies are encrypted with the reply key only the receipt holder can derive. */
+export async function readStaffMessage(replyKeyRaw: string, envelope: unknown): Promise<string | null> {
+  const parsed = replyEnvelopeSchema.safeParse(envelope)
+  if (!parsed.success) return null
+  try {
+    const plain = await decryptReply(replyKeyRaw, parsed.data)
+    if (typeof plain === 'string') return plain
+    if (plain && typeof plain === 'object') {
+      for (const field of ['text', 'message', 'body']) {
+        const value = (plain as Record<string, unknown>)[field]
+        if (typeof value === 'string') return value
+      }
+    }
+    return null
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,71 @@
+import Dexie, { type EntityTable } from 'dexie'
+import { z } from 'zod'
+import { createRequestSchema, createdRequestSchema, slotSchema } from '@/shared/schemas/requests'
+
+/** Quick exit keeps this database (see app-layout KEEP_ON_EXIT): it holds ciphertext only. */
+export const OUTBOX_DB_NAME = 'tsunagu-outbox'
+/** Plaintext drafts, only when the person opted in; quick exit deletes this database. */
+export const DRAFTS_DB_NAME = 'tsunagu-drafts'
+
+export const outboxStates = ['pending', 'delivered', 'slotTaken', 'rejected'] as const
+
+/**
+ * One request on its way to the server. `body` is exactly what is POSTed: routing fields and the
+ * encrypted envelope, never plaintext. After delivery the body is dropped; the answer stays, so the
+ * status page can tell "sent" from "still waiting".
+ */
+export const outboxEntrySchema = z.object({
+  requestId: z.string(),
+  lookupId: z.string(),
+  windowId: z.string(),
+  state: z.enum(outboxStates),
+  createdAt: z.string(),
+  attempts: z.number().int().min(0).default(0),
+  body: createRequestSchema.nullable(),
+  result: createdRequestSchema.nullable().default(null),
+  alternatives: z.array(slotSchema).default([]),
+})
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>
+
+export class OutboxDb extends Dexie {
+  outbox!: EntityTable<OutboxEntry, 'requestId'>
+
+  constructor() {
+    super(OUTBOX_DB_NAME)
+    this.version(1).stores({ outbox: 'requestId, lookupId, state' })
+  }
+}
+
+export interface DraftRecord {
+  id: 'current'
+  savedAt: string
+  answers: unknown
+}
+
+export class DraftsDb extends Dexie {
+  drafts!: EntityTable<DraftRecord, 'id'>
+
+  constructor() {
+    super(DRAFTS_DB_NAME)
+    this.version(1).stores({ drafts: 'id' })
+  }
+}
+
+let outboxDb: OutboxDb | null = null
+let draftsDb: DraftsDb | null = null
+
+export function getOutboxDb(): OutboxDb {
+  outboxDb ??= new OutboxDb()
+  return outboxDb
+}
+
+export function getDraftsDb(): DraftsDb {
+  draftsDb ??= new DraftsDb()
+  return draftsDb
+}
+
+/** Older app versions or a damaged store may hold anything: read through the schema, skip what fails. */
+export function restoreOutboxEntry(raw: unknown): OutboxEntry | null {
+  const parsed = outboxEntrySchema.safeParse(raw)
+  return parsed.success ? parsed.data : null
+}
