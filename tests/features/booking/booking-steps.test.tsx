@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderRoute } from '../../helpers/render-route'
@@ -28,7 +28,7 @@ describe('予約フォームのステップ', () => {
     await next(user)
 
     const heading = await screen.findByRole('heading', { name: '相談するあなたを、何と呼べばいいですか？' })
-    expect(heading).toHaveFocus()
+    await waitFor(() => expect(heading).toHaveFocus())
     expect(screen.getByText('7問中 2問目')).toBeInTheDocument()
     expect(screen.getByRole('group', { name: /ご家族（相談したい方）の年代/ })).toBeInTheDocument()
     await user.type(screen.getByRole('textbox', { name: /ニックネーム/ }), 'みかん🍊')
