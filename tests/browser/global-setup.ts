@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildIfNeeded } from '../../src/server/build-if-needed'
-import { startNodeServer } from '../../src/server/node'
+import { loadDeployment, startNodeServer } from '../../src/server/node'
+import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,11 @@ export default async function setup(project: TestProject) {
   await buildIfNeeded(root, distDir)
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-browser-'))
   const server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir })
+  // A staff key per window, so bookings made in the browser are sealed for real (the private halves are dropped).
+  for (const window of loadDeployment().windows) {
+    const key = await generateRecipientKeyPair()
+    await server.store.addWindowKey({ keyId: key.keyId, windowId: window.id, kind: 'staff', publicKey: key.publicKey, fingerprint: key.fingerprint, createdAt: new Date().toISOString() })
+  }
   project.provide('baseUrl', server.url)
   return async () => {
     await server.close()

@@ -32,7 +32,7 @@ export function CheckBox({ id, label, support, error, checked, onChange }: Props
         <span className={styles.optionText}>
           <span>{label}</span>
           {support ? (
-            <span id={`${id}-support`} className={styles.optionHint}>
+            <span id={`${id}-support`} className={styles.optionHint} aria-hidden="true">
               {support}
             </span>
           ) : null}

@@ -60,7 +60,8 @@ export function ChoiceGroup({ id, name, type, legend, labelledBy, support, error
               <span className={styles.optionText}>
                 <span>{choice.label}</span>
                 {choice.hint ? (
-                  <span id={`${inputId}-hint`} className={styles.optionHint}>
+                  // Read as the description (aria-describedby), not a second time inside the name.
+                  <span id={`${inputId}-hint`} className={styles.optionHint} aria-hidden="true">
                     {choice.hint}
                   </span>
                 ) : null}
