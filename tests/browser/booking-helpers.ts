@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
 
 export const PHONE = { width: 360, height: 640 }
 const SHOTS = process.env.BOOKING_SHOTS
@@ -38,6 +38,8 @@ export interface Walk {
   message?: string
   axe?: boolean
   prefix?: string
+  /** Runs on the review step just before 送信する (e.g. to cut the network). */
+  beforeSend?: () => Promise<void>
 }
 
 /** Fills the seven steps by mouse (role and name, as a person reads them) and sends. */
@@ -82,6 +84,7 @@ export async function walkBooking(page: Page, walk: Walk) {
   await page.getByRole('heading', { name: '送る前に確かめてください' }).waitFor()
   await check('7-review')
   await page.getByRole('checkbox', { name: '上のことを読んで、同意します' }).check()
+  await walk.beforeSend?.()
   await page.getByRole('button', { name: '送信する' }).click()
   return { slotId: slotLabel }
 }
@@ -104,4 +107,13 @@ export async function checkStatus(page: Page, baseUrl: string, receipt: string) 
   await page.getByRole('textbox', { name: '受付番号（16けた）' }).fill(receipt)
   await page.getByRole('button', { name: '確かめる' }).click()
   await page.getByRole('heading', { name: 'あなたの予約' }).waitFor({ timeout: 20_000 })
+}
+
+/** Presses Tab until `target` has focus (keyboard only: no clicks, no programmatic focus). */
+export async function tabTo(page: Page, target: Locator, limit = 120) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached ${String(target)}`)
 }

@@ -128,9 +128,16 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
           <p id="receipt-hint">{text.r('done.receiptHint')}</p>
           <p className={styles.code} aria-describedby="receipt-hint">
             <span className="visually-hidden">{text.s('done.receiptLabel')}: </span>
-            {formatReceiptCode(sent.receipt)}
+            {formatReceiptCode(sent.receipt)
+              .split(' ')
+              .map((group, index) => (
+                <span key={index} className={styles.group}>
+                  {index > 0 ? ' ' : ''}
+                  {group}
+                </span>
+              ))}
           </p>
-          <div className={formStyles.actions}>
+          <div className={styles.receiptActions}>
             <button type="button" className={formStyles.secondary} onClick={() => void copy()}>
               {text.r('done.copy')}
             </button>

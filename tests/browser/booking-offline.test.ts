@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, inject, it, vi } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchPersistent } from '../tools/chromium'
+import { checkStatus, PHONE, readReceipt, walkBooking } from './booking-helpers'
+
+vi.setConfig({ testTimeout: 180_000 })
+const baseUrl = inject('baseUrl')
+const profiles: string[] = []
+afterAll(() => profiles.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+function newProfile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-profile-'))
+  profiles.push(dir)
+  return dir
+}
+
+async function open(profile: string): Promise<{ context: BrowserContext; page: Page; posts: number[] }> {
+  const context = await launchPersistent(profile)
+  const page = context.pages()[0] ?? (await context.newPage())
+  await page.setViewportSize(PHONE)
+  const posts: number[] = []
+  context.on('response', (response) => {
+    const url = new URL(response.url())
+    if (url.pathname === '/api/requests' && response.request().method() === 'POST') posts.push(response.status())
+  })
+  return { context, page, posts }
+}
+
+async function bookOffline(context: BrowserContext, page: Page, nickname: string) {
+  await page.goto(`${baseUrl}/book`)
+  await walkBooking(page, { asker: 'self', nickname, message: 'オフラインで書きました', beforeSend: () => context.setOffline(true) })
+  await page.getByRole('heading', { name: '送信待ちです' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('status').filter({ hasText: 'まだ送れていない予約が1件あります' }).waitFor()
+  return readReceipt(page)
+}
+
+describe('オフラインの予約（送信待ち）', () => {
+  it('ネットが戻ると、一度だけ届けて「予約が決まりました」になる', async () => {
+    const { context, page, posts } = await open(newProfile())
+    const receipt = await bookOffline(context, page, 'オフライン1')
+    expect(posts).toEqual([])
+    await context.setOffline(false)
+    await page.getByRole('heading', { name: '予約が決まりました' }).waitFor({ timeout: 30_000 })
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    expect(posts).toEqual([201])
+    await checkStatus(page, baseUrl, receipt)
+    await expect.poll(() => page.getByRole('region', { name: 'あなたの予約' }).textContent()).toContain('予約が決まっています')
+    await context.close()
+  })
+
+  it('ブラウザを閉じて同じプロファイルで開き直すと、起動時に一度だけ届ける', async () => {
+    const profile = newProfile()
+    const first = await open(profile)
+    const receipt = await bookOffline(first.context, first.page, 'オフライン2')
+    expect(first.posts).toEqual([])
+    await first.context.close()
+
+    const second = await open(profile)
+    const delivered = second.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/requests' && r.request().method() === 'POST')
+    await second.page.goto(`${baseUrl}/`)
+    expect((await delivered).status()).toBe(201)
+    await second.page.reload()
+    await second.page.getByRole('heading', { level: 1 }).waitFor()
+    await checkStatus(second.page, baseUrl, receipt)
+    await expect.poll(() => second.page.getByRole('region', { name: 'あなたの予約' }).textContent()).toContain('予約が決まっています')
+    expect(second.posts).toEqual([201])
+    await second.context.close()
+
+    // A third start finds nothing left to send.
+    const third = await open(profile)
+    await third.page.goto(`${baseUrl}/`)
+    await third.page.getByRole('heading', { level: 1 }).waitFor()
+    await third.page.waitForTimeout(1500)
+    expect(third.posts).toEqual([])
+    await third.context.close()
+  })
+})
