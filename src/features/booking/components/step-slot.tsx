@@ -38,7 +38,10 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
     const slot = all.find((s) => s.id === id)
     update({ slot: slot ? { kind: 'slot', slot } : { kind: 'later' } })
   }
-  const timeChoice = (slot: Slot) => ({ value: slot.id, label: text.r('slot.time', { start: formatTime(slot.start), end: formatTime(slot.end) }) })
+  const timeChoice = (slot: Slot) => ({
+    value: slot.id,
+    label: <span className={styles.nowrap}>{text.r('slot.time', { start: formatTime(slot.start), end: formatTime(slot.end) })}</span>,
+  })
   const error = errors.slot ? text.r(errors.slot) : undefined
 
   return (
