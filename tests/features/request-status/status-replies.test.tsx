@@ -1,0 +1,63 @@
+import { configure, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { emptyAnswers } from '@/features/booking/booking-answers'
+import { submitBooking } from '@/features/booking/submit-booking'
+import { getOutboxDb } from '@/lib/db'
+import { openEnvelope } from '@/shared/crypto/envelope'
+import { encryptReply } from '@/shared/crypto/reply'
+import { bookingPayloadSchema } from '@/shared/schemas/booking-payload'
+import { envelopeSchema } from '@/shared/schemas/envelope'
+import { renderRoute } from '../../helpers/render-route'
+import { startInProcessServer } from '../booking/in-process-server'
+
+vi.setConfig({ testTimeout: 60_000 })
+configure({ asyncUtilTimeout: 15_000 })
+
+let server: Awaited<ReturnType<typeof startInProcessServer>>
+beforeEach(async () => {
+  await getOutboxDb().outbox.clear()
+  server = await startInProcessServer()
+})
+afterEach(() => server.close())
+
+describe('/status: 返事・追加のメッセージ・取り消し', () => {
+  it('窓口の返事を端末で復号して見せ、追加のメッセージを送り、予約を取り消せる', async () => {
+    const answers = { ...emptyAnswers('toshima'), asker: 'family' as const, relation: 'parent' as const, nickname: 'はは', mode: 'letter' as const, slot: { kind: 'later' as const } }
+    const outcome = await submitBooking(answers, {})
+    if (outcome.kind !== 'sent' || outcome.delivery.kind !== 'delivered') throw new Error('booking was not delivered')
+
+    // What a staff browser does: open the envelope with its private key, reply with the reply key inside.
+    const lookupId = (await getOutboxDb().outbox.get(outcome.requestId))!.lookupId
+    const posted = server.fetchSpy.mock.calls.find(([, init]) => init?.method === 'POST')
+    const envelope = envelopeSchema.parse(JSON.parse(String(posted![1]!.body)).envelope)
+    const staff = server.staff.get('toshima')!
+    const payload = bookingPayloadSchema.parse(await openEnvelope(envelope, staff))
+    expect(payload.nickname).toBe('はは')
+    const reply = await encryptReply(payload.replyKey, { text: 'ご連絡ありがとうございます。お話を聞かせてください。' })
+    const sentAt = new Date().toISOString()
+    await server.store.addMessage(outcome.requestId, { id: crypto.randomUUID(), from: 'staff', sentAt, envelope: JSON.stringify(reply) }, sentAt, sentAt)
+
+    const user = userEvent.setup()
+    await renderRoute('/status')
+    await user.type(await screen.findByRole('textbox', { name: '受付番号（16けた）' }), outcome.receipt)
+    await user.click(screen.getByRole('button', { name: '確かめる' }))
+    const view = await screen.findByRole('region', { name: 'あなたの予約' })
+    expect(await within(view).findByText('ご連絡ありがとうございます。お話を聞かせてください。')).toBeInTheDocument()
+    expect(view).toHaveTextContent(/ごろに、書いた内容を消します/)
+
+    await user.type(within(view).getByRole('textbox', { name: 'メッセージ' }), '来週なら話せそうです')
+    await user.click(within(view).getByRole('button', { name: '送る' }))
+    expect(await within(view).findByText('送りました。')).toBeInTheDocument()
+    const messages = await server.store.messages(outcome.requestId)
+    const mine = messages.find((m) => m.from === 'person')!
+    expect(mine.envelope).not.toContain('来週')
+    const followUp = (await openEnvelope(envelopeSchema.parse(JSON.parse(mine.envelope)), staff)) as { message: string }
+    expect(followUp.message).toBe('来週なら話せそうです')
+
+    await user.click(within(view).getByRole('button', { name: '予約を取り消す' }))
+    await user.click(within(view).getByRole('button', { name: '取り消す' }))
+    expect(await within(view).findByText('取り消しました')).toBeInTheDocument()
+    expect((await server.store.findByLookup(lookupId))?.status).toBe('cancelled')
+  })
+})
