@@ -77,8 +77,8 @@ export async function sealEnvelope(args: {
 
 /**
  * Opens an envelope with one recipient's private key (extractable or not). Passing
- * `publicCryptoKey` (a RecipientKeyPair has it, so the whole pair can be passed) saves recomputing it from the private key.
- * Throws DecryptError on any failure, whatever the cause.
+ * `publicCryptoKey` (a RecipientKeyPair has it, so the whole pair can be passed) saves
+ * recomputing it from the private key. Throws DecryptError on any failure, whatever the cause.
  */
 export async function openEnvelope(
   envelope: Envelope,

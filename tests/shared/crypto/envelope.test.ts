@@ -69,6 +69,13 @@ describe('相談内容の封筒（AES-256-GCM + HPKE）', () => {
     expect(wire).not.toContain('ねこ')
     expect(wire).not.toContain(toBase64url(new TextEncoder().encode(MARKER)).slice(0, 12))
     expect(envelope.recipients.map((r) => r.keyId)).toEqual([staffA.keyId, staffB.keyId, recovery.keyId])
+    for (const { enc, sealedKey } of envelope.recipients) {
+      // DHKEM(P-256): enc is an uncompressed point; AES-128-GCM: 32-byte key + 16-byte tag.
+      expect(fromBase64url(enc)).toHaveLength(65)
+      expect(fromBase64url(enc)[0]).toBe(4)
+      expect(fromBase64url(sealedKey)).toHaveLength(48)
+    }
+    expect(fromBase64url(envelope.iv)).toHaveLength(12)
   })
 
   it('同じ内容でも毎回ちがう暗号文になる', async () => {
