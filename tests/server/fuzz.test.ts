@@ -63,7 +63,7 @@ async function send(path: string, body: string | Uint8Array<ArrayBuffer>, conten
   expectErrorAnswer(response.status, await response.json())
 }
 
-describe('fuzzing: 壊れた・大きすぎる・悪意のある入力', () => {
+describe('fuzzing: 壊れた・大きすぎる・悪意のある入力', { timeout: 60_000 }, () => {
   it('どの POST も、フィールドを壊した本文には 4xx とエラーキーで答える', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...endpoints), fc.boolean(), fc.nat(), hostileValue, async (path, inEnvelope, pick, value) => {
