@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src/server/store/libsql-driver'
 import { openSlots, postJson } from './contract/target'
-import { makeBooking, sealTestEnvelope } from './helpers/make-request'
+import { openEnvelope } from '../../src/shared/crypto/envelope'
+import type { Envelope } from '../../src/shared/schemas/envelope'
+import { makeBooking, sealTestEnvelope, testStaffKeyPair } from './helpers/make-request'
 import { startNodeApp } from './helpers/node-app'
 
 const MARKER = 'TSUNAGU-ひみつ-MARKER-4711'
@@ -41,6 +43,12 @@ describe('機密性: データベースのファイルに平文が残らない',
     for (const [name, needle] of Object.entries(encodings)) {
       expect(bytes.includes(needle), name).toBe(false)
     }
+  })
+
+  it('対照: 保存された封筒を職員の鍵で開くと、目印はちゃんと中にある（暗号化されていただけ）', async () => {
+    const rows = await node.driver.all({ sql: 'SELECT envelope FROM requests WHERE request_id = ?', args: [stored[0]?.requestId ?? ''] })
+    const payload = await openEnvelope(JSON.parse(String(rows[0]?.envelope)) as Envelope, await testStaffKeyPair())
+    expect(payload).toMatchObject({ nickname: MARKER })
   })
 
   it('認証鍵そのものは保存されず、そのハッシュだけが残る', () => {

@@ -133,6 +133,9 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       expect(wrong.status).toBe(unknown.status)
       expect(await wrong.text()).toBe(await unknown.text())
       expect([...wrong.headers.keys()].sort()).toEqual([...unknown.headers.keys()].sort())
+      // 43 characters whose last one carries non-zero padding bits: not canonical base64url.
+      const odd = await postJson(target, '/api/requests/lookup', { lookupId: credentials.lookupId, authKey: `${'A'.repeat(42)}B` })
+      expect([odd.status, await odd.text()]).toEqual([404, await (await postJson(target, '/api/requests/lookup', other.credentials)).text()])
       for (const path of ['/api/requests/cancel', '/api/requests/messages']) {
         const extra = path.endsWith('messages') ? { envelope: body.envelope } : {}
         const a = await postJson(target, path, { ...other.credentials, ...extra })

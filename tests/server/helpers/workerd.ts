@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { unstable_startWorker } from 'wrangler'
 import type { ApiTarget } from '../contract/target'
-import { testStaffKey } from './node-app'
+import { testStaffKey } from './make-request'
 
 const root = resolve(import.meta.dirname, '../../..')
 const config = join(root, 'src/server/wrangler.jsonc')
@@ -33,7 +33,7 @@ export async function startWorkerd() {
   const key = await testStaffKey('toshima')
   await wrangler([
     'd1', 'execute', 'DB', ...persistArgs, '--command',
-    `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES ('${key.keyId}', 'toshima', 'staff', '${key.publicKey}', 'test', '${key.createdAt}')`,
+    `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES ('${key.keyId}', 'toshima', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}')`,
   ])
   const worker = await unstable_startWorker({
     config,
