@@ -36,7 +36,8 @@ type NodeServerEnv = Omit<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'> &
   Partial<Pick<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'>>
 
 export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
-  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 30
+  // `npm start` passes the env value (default 30); embedding callers such as test setups opt in.
+  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
