@@ -4,6 +4,7 @@ import { makeBooking } from './helpers/make-request'
 import { startNodeApp } from './helpers/node-app'
 import { snapshotTables } from './helpers/snapshot'
 import { openSlots, postJson } from './contract/target'
+import { endpoints, expectErrorAnswer, hostileString, hostileValue } from './helpers/hostile'
 
 let node: Awaited<ReturnType<typeof startNodeApp>>
 let valid: Record<string, Record<string, unknown>>
@@ -32,31 +33,6 @@ afterAll(() => node.close())
 afterEach(async () => {
   expect(await snapshotTables(node.driver)).toEqual(before)
 })
-
-const endpoints = ['/api/requests', '/api/requests/lookup', '/api/requests/cancel', '/api/requests/messages', '/api/metrics']
-
-/** Strings no field accepts: every wire format is ASCII-only and none starts with '<'. */
-const hostileString = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => `<${s}`),
-  fc.constantFrom('<script>alert(1)</script>', "' OR 1=1 --", '\u202eevil', '../../etc/passwd', '\u0000', '𠮷野家🙂'),
-  fc.integer({ min: 1_000, max: 60_000 }).map((n) => `<${'あ'.repeat(n / 3)}`),
-)
-const hostileValue = fc.oneof(
-  hostileString,
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 5 }),
-  fc.constant({ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }),
-)
-
-function expectErrorAnswer(status: number, json: unknown) {
-  expect(status).toBeGreaterThanOrEqual(400)
-  expect(status).toBeLessThan(500)
-  expect(typeof (json as { error?: unknown }).error).toBe('string')
-  expect((json as { error: string }).error).toMatch(/^errors\.[A-Za-z]+$/)
-}
 
 async function send(path: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/json') {
   const response = await node.target.fetch(path, { method: 'POST', headers: { 'content-type': contentType }, body })
