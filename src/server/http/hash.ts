@@ -2,7 +2,6 @@ import { fromBase64url, toBase64url } from '../../shared/crypto/base64url'
 
 export { toBase64url }
 
-
 const encoder = new TextEncoder()
 
 export type Sha256 = (data: Uint8Array | string) => Promise<Uint8Array> | Uint8Array
