@@ -38,6 +38,12 @@ function peakRssMb(pid: number): number {
   return Math.round((kb / 1024) * 10) / 10
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
 async function load(url: string, makeBody: () => string, seconds: number) {
   return autocannon({
     url: `${url}/api/requests`,
@@ -61,10 +67,22 @@ export async function run(): Promise<BenchSection> {
     await load(app.url, makeBody, 2)
     const bareRuns: autocannon.Result[] = []
     const appRuns: autocannon.Result[] = []
+    // CPU time per answered request: unlike req/s, it hardly moves when other jobs share the machine.
+    const cpu = { bare: 0, app: 0, bareCount: 0, appCount: 0 }
     for (let round = 0; round < ROUNDS; round++) {
-      bareRuns.push(await load(bare.url, makeBody, SECONDS))
-      appRuns.push(await load(app.url, makeBody, SECONDS))
+      let before = cpuSeconds(bare.child.pid as number)
+      const bareRun = await load(bare.url, makeBody, SECONDS)
+      cpu.bare += cpuSeconds(bare.child.pid as number) - before
+      cpu.bareCount += bareRun.requests.total
+      bareRuns.push(bareRun)
+      before = cpuSeconds(app.child.pid as number)
+      const appRun = await load(app.url, makeBody, SECONDS)
+      cpu.app += cpuSeconds(app.child.pid as number) - before
+      cpu.appCount += appRun.requests.total
+      appRuns.push(appRun)
     }
+    const appCpuUs = Math.round((cpu.app / cpu.appCount) * 1e6)
+    const bareCpuUs = Math.round((cpu.bare / cpu.bareCount) * 1e6)
     const median = (runs: autocannon.Result[]) =>
       [...runs].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)] as autocannon.Result
     const bareResult = median(bareRuns)
@@ -78,6 +96,9 @@ export async function run(): Promise<BenchSection> {
         { name: 'tsunagu: requests/s', value: Math.round(appResult.requests.average), unit: 'req/s' },
         { name: 'bare Hono 201 handler: requests/s', value: Math.round(bareResult.requests.average), unit: 'req/s' },
         { name: 'ratio to the bare handler', value: ratio, target: '≥ 0.5', ok: ratio >= 0.5 },
+        { name: 'tsunagu: server CPU per request', value: appCpuUs, unit: 'µs' },
+        { name: 'bare handler: server CPU per request', value: bareCpuUs, unit: 'µs' },
+        { name: 'CPU-time ratio (bare / tsunagu), noise-resistant', value: Math.round((bareCpuUs / appCpuUs) * 100) / 100 },
         { name: 'tsunagu: p99 latency', value: appResult.latency.p99, unit: 'ms', target: '< 25 ms', ok: appResult.latency.p99 < 25 },
         { name: 'bare handler: p99 latency', value: bareResult.latency.p99, unit: 'ms' },
         { name: 'tsunagu: answers other than 201', value: failures, target: '0', ok: failures === 0 },
