@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Deployment } from '../shared/schemas/deployment'
+import type { Sha256 } from './http/hash'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
 
@@ -11,4 +12,6 @@ export interface AppDeps {
   /** Anonymous POST endpoints are limited when set; `null` turns limiting off (tests, bench). */
   rateLimiter?: RateLimiter | null
   now?: () => Date
+  /** SHA-256 for body and auth-key hashes; WebCrypto by default (Node's WebCrypto digest is slow under load). */
+  sha256?: Sha256
 }

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { createHash } from 'node:crypto'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
 import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
@@ -17,6 +18,9 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
+/** Node's synchronous hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
+export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(createHash('sha256').update(data).digest())
+
 export function loadDeployment(): Deployment {
   return deploymentSchema.parse(rawDeployment)
 }
@@ -32,7 +36,8 @@ type NodeServerEnv = Omit<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'> &
   Partial<Pick<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'>>
 
 export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
-  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 30
+  // `npm start` passes the env value (default 30); embedding callers such as test setups opt in.
+  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
@@ -45,7 +50,13 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
           clientAddress: (c) => getConnInfo(c).remote.address,
         })
       : null
-  const app = createApp({ deployment, getStore: () => store, imageOrigins: [tileOrigin(deployment.map)], rateLimiter })
+  const app = createApp({
+    deployment,
+    getStore: () => store,
+    imageOrigins: [tileOrigin(deployment.map)],
+    rateLimiter,
+    sha256: nodeSha256,
+  })
   mountStaticFiles(app, env.DIST_DIR)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s))

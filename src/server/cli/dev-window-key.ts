@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { exportPrivateKeyJwk, generateRecipientKeyPair, recipientFromPrivateJwk } from '../../shared/crypto/window-keys'
 import { readServerEnv } from '../env'
-import { generateExportableKeyPair, publicKeyFromPrivateJwk } from '../keys/recipient-key'
 import { loadDeployment, openNodeStore } from '../node'
 
 /**
@@ -21,11 +21,10 @@ for (const window of loadDeployment().windows) {
   const file = join(keyDir, `${window.id}.jwk`)
   let key
   if (existsSync(file)) {
-    key = await publicKeyFromPrivateJwk(JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey)
+    key = await recipientFromPrivateJwk(JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey)
   } else {
-    const pair = await generateExportableKeyPair()
-    writeFileSync(file, `${JSON.stringify(pair.privateJwk, null, 2)}\n`, { mode: 0o600 })
-    key = pair
+    key = await generateRecipientKeyPair({ extractable: true })
+    writeFileSync(file, `${JSON.stringify(await exportPrivateKeyJwk(key.privateKey), null, 2)}\n`, { mode: 0o600 })
   }
   await store.addWindowKey({
     keyId: key.keyId,

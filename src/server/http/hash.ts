@@ -1,24 +1,30 @@
+import { fromBase64url, toBase64url } from '../../shared/crypto/base64url'
+
+export { toBase64url }
+
 const encoder = new TextEncoder()
 
-export function toBase64url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
+export type Sha256 = (data: Uint8Array | string) => Promise<Uint8Array> | Uint8Array
 
-export function fromBase64url(text: string): Uint8Array {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
-}
-
-export async function sha256(data: Uint8Array | string): Promise<Uint8Array> {
+/** WebCrypto SHA-256, available on every runtime. Node passes a faster synchronous one in AppDeps. */
+export const sha256: Sha256 = async (data) => {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data
   return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
 }
 
-/** base64url(SHA-256(bytes)): how the server stores the auth key it never keeps. */
-export async function hashAuthKey(authKey: string): Promise<string> {
-  return toBase64url(await sha256(fromBase64url(authKey)))
+/**
+ * base64url(SHA-256(auth key bytes)), as `hashAuthKey` in src/shared/crypto/receipt-keys.ts makes it.
+ * A key that is not canonical base64url is hashed as text instead of rejected: it can never match,
+ * and the answer and the work stay the same as for any wrong key.
+ */
+export async function hashAuthKey(authKey: string, digest: Sha256 = sha256): Promise<string> {
+  let bytes: Uint8Array
+  try {
+    bytes = fromBase64url(authKey)
+  } catch {
+    bytes = encoder.encode(authKey)
+  }
+  return toBase64url(await digest(bytes))
 }
 
 /** Compares two strings without stopping at the first difference, so timing says nothing about a stored hash. */

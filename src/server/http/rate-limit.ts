@@ -52,12 +52,18 @@ export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>
 }
 
-export function bindingRateLimiter(binding: RateLimitBinding, saltSecret: string): RateLimiter {
+/**
+ * Workers: the binding keeps the counters at Cloudflare's edge. The key is the day's salted hash of
+ * the address; `salt` should be a secret (RATE_LIMIT_SALT), so keys cannot be reversed by trying addresses.
+ */
+export function bindingRateLimiter(getBinding: (c: Context) => { binding?: RateLimitBinding; salt?: string }): RateLimiter {
   return {
     async allow(c) {
+      const { binding, salt = '' } = getBinding(c)
+      if (!binding) return true
       const day = new Date().toISOString().slice(0, 10)
       const address = c.req.header('cf-connecting-ip') ?? 'unknown'
-      const key = toBase64url(await sha256(`${saltSecret}|${day}|${address}`))
+      const key = toBase64url(await sha256(`${salt}|${day}|${address}`))
       return (await binding.limit({ key })).success
     },
   }

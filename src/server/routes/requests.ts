@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
 import type { AppDeps } from '../deps'
-import { constantTimeEqual, hashAuthKey, sha256, toBase64url } from '../http/hash'
+import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
 import { toTokyoIso } from '../slots/generate-slots'
 import type { Store, StoredRequest } from '../store/store'
@@ -15,9 +15,9 @@ const NO_SUCH_HASH = 'A'.repeat(43)
 const notFound = { error: 'errors.receiptNotFound' } as const
 
 /** Finds the request and checks the auth key; unknown and wrong credentials take the same path. */
-async function authenticate(store: Store, lookupId: string, authKey: string): Promise<StoredRequest | null> {
+async function authenticate(store: Store, lookupId: string, authKey: string, digest: Sha256): Promise<StoredRequest | null> {
   const request = await store.findByLookup(lookupId)
-  const presented = await hashAuthKey(authKey)
+  const presented = await hashAuthKey(authKey, digest)
   const matches = constantTimeEqual(presented, request?.authHash ?? NO_SUCH_HASH)
   return matches && request ? request : null
 }
@@ -41,6 +41,7 @@ async function view(store: Store, request: StoredRequest) {
 
 export function requestRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
+  const digest = deps.sha256 ?? sha256
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
 
@@ -60,7 +61,7 @@ export function requestRoutes(deps: AppDeps) {
       if (mismatches.length > 0) return validationError(c, mismatches)
 
       const store = deps.getStore(c)
-      const bodyHash = toBase64url(await sha256(JSON.stringify(input)))
+      const bodyHash = toBase64url(await digest(JSON.stringify(input)))
       const replay = async () => {
         const first = await store.requestReplay(input.requestId)
         if (!first) return null
@@ -68,8 +69,11 @@ export function requestRoutes(deps: AppDeps) {
         // The first answer, byte for byte, so a retried outbox delivery cannot tell it was a retry.
         return c.body(first.firstResponse, 201, { 'Content-Type': 'application/json' })
       }
-      const replayed = await replay()
-      if (replayed) return replayed
+      // Without a slot the insert itself detects a resubmission, which saves a read per new request.
+      if (input.slotId !== null) {
+        const replayed = await replay()
+        if (replayed) return replayed
+      }
 
       const at = now()
       let slot: Slot | null = null
@@ -110,7 +114,7 @@ export function requestRoutes(deps: AppDeps) {
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       return c.json(await view(store, request))
     })
@@ -119,7 +123,7 @@ export function requestRoutes(deps: AppDeps) {
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
       return c.json(await view(store, { ...request, status: 'cancelled' }))
@@ -129,7 +133,7 @@ export function requestRoutes(deps: AppDeps) {
       const body = await readJson(c, followUpSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       const { envelope } = body.data
       if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {

@@ -6,7 +6,7 @@ const DAY_MS = 86_400_000
 
 /** The public API as a person's browser uses it; run against every runtime the app ships on. */
 export function defineApiContract(getTarget: () => ApiTarget) {
-  describe('公開 API の契約', () => {
+  describe('公開 API の契約', { timeout: 30_000 }, () => {
     it('/api/health は no-store・セキュリティヘッダー付きで、クッキーを置かない', async () => {
       const response = await getTarget().fetch('/api/health')
       expect(response.status).toBe(200)
@@ -133,6 +133,9 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       expect(wrong.status).toBe(unknown.status)
       expect(await wrong.text()).toBe(await unknown.text())
       expect([...wrong.headers.keys()].sort()).toEqual([...unknown.headers.keys()].sort())
+      // 43 characters whose last one carries non-zero padding bits: not canonical base64url.
+      const odd = await postJson(target, '/api/requests/lookup', { lookupId: credentials.lookupId, authKey: `${'A'.repeat(42)}B` })
+      expect([odd.status, await odd.text()]).toEqual([404, await (await postJson(target, '/api/requests/lookup', other.credentials)).text()])
       for (const path of ['/api/requests/cancel', '/api/requests/messages']) {
         const extra = path.endsWith('messages') ? { envelope: body.envelope } : {}
         const a = await postJson(target, path, { ...other.credentials, ...extra })
@@ -184,7 +187,7 @@ export function defineApiContract(getTarget: () => ApiTarget) {
     })
   })
 
-  describe('同時予約', () => {
+  describe('同時予約', { timeout: 30_000 }, () => {
     it('1 つの枠に 50 件同時に送ると、201 はちょうど 1 件で残りは 409、5xx はない', async () => {
       const target = getTarget()
       const [slot] = await openSlots(target, 'toshima', 'visit')
@@ -195,6 +198,23 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       expect(statuses.filter((s) => s === 409)).toHaveLength(49)
       const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ error?: string }>))
       expect(bodies.filter((b) => b.error === 'errors.slotTaken')).toHaveLength(49)
+    })
+
+    it('同じ相談（同じ requestId）が同時に 5 回届いても、保存は 1 件で答えはすべて同じ', async () => {
+      const target = getTarget()
+      const [slot] = await openSlots(target, 'toshima', 'video')
+      const { body, credentials } = await makeBooking({ mode: 'video', slotId: slot?.id })
+      const plain = await makeBooking({ mode: 'letter' })
+      const responses = await Promise.all([
+        ...Array.from({ length: 5 }, () => postJson(target, '/api/requests', body)),
+        ...Array.from({ length: 5 }, () => postJson(target, '/api/requests', plain.body)),
+      ])
+      expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201))
+      const texts = await Promise.all(responses.map((r) => r.text()))
+      expect(new Set(texts.slice(0, 5)).size).toBe(1)
+      expect(new Set(texts.slice(5)).size).toBe(1)
+      expect(JSON.parse(texts[0] as string)).toMatchObject({ status: 'booked', slot })
+      expect((await (await postJson(target, '/api/requests/lookup', credentials)).json()) as object).toMatchObject({ status: 'booked' })
     })
   })
 }

@@ -1,8 +1,21 @@
-import { toBase64url } from '../../../src/server/http/hash'
+import { toBase64url } from '../../../src/shared/crypto/base64url'
+import { sealEnvelope } from '../../../src/shared/crypto/envelope'
+import { hashAuthKey } from '../../../src/shared/crypto/receipt-keys'
+import { generateRecipientKeyPair, type RecipientKeyPair } from '../../../src/shared/crypto/window-keys'
 
-const encoder = new TextEncoder()
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n))
-const sha256 = async (bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+
+let staffKey: Promise<RecipientKeyPair> | undefined
+/** The one staff key pair of the test window: its public half is seeded into every store under test. */
+export function testStaffKeyPair(): Promise<RecipientKeyPair> {
+  staffKey ??= generateRecipientKeyPair()
+  return staffKey
+}
+
+export async function testStaffKey(windowId: string) {
+  const { keyId, publicKey, fingerprint } = await testStaffKeyPair()
+  return { keyId, windowId, kind: 'staff' as const, publicKey, fingerprint, createdAt: new Date().toISOString() }
+}
 
 export interface Credentials {
   lookupId: string
@@ -17,34 +30,21 @@ export interface BookingOptions {
   message?: string
 }
 
-/** An envelope whose ciphertext really is AES-256-GCM of the payload, as the browser makes it. */
+/** An envelope sealed with the real crypto library to the test staff key, as the browser makes it. */
 export async function sealTestEnvelope(requestId: string, windowId: string, payload: unknown) {
-  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt'])
-  const iv = random(12)
-  const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: encoder.encode(`${requestId}|${windowId}`) },
-      key,
-      encoder.encode(JSON.stringify(payload)),
-    ),
-  )
-  return {
-    v: 1 as const,
-    requestId,
-    windowId,
-    iv: toBase64url(iv),
-    ciphertext: toBase64url(ciphertext),
-    recipients: [{ keyId: 'test-staff-key', enc: toBase64url(random(65)), sealedKey: toBase64url(random(48)) }],
-  }
+  const { keyId, publicKey } = await testStaffKeyPair()
+  return sealEnvelope({ requestId, windowId, payload, recipients: [{ keyId, publicKey }] })
 }
 
-/** A complete POST /api/requests body plus the credentials the receipt would give. */
+/**
+ * A complete POST /api/requests body plus the credentials a receipt would give. Lookup id and auth
+ * key are random 32-byte values (what the receipt KDF outputs) to keep 50-way tests fast.
+ */
 export async function makeBooking(options: BookingOptions = {}) {
   const requestId = crypto.randomUUID()
   const windowId = options.windowId ?? 'toshima'
   const mode = options.mode ?? 'phone'
-  const authKeyBytes = random(32)
-  const credentials: Credentials = { lookupId: toBase64url(random(32)), authKey: toBase64url(authKeyBytes) }
+  const credentials: Credentials = { lookupId: toBase64url(random(32)), authKey: toBase64url(random(32)) }
   const payload = {
     v: 1,
     asker: 'self',
@@ -65,7 +65,7 @@ export async function makeBooking(options: BookingOptions = {}) {
     mode,
     slotId: options.slotId ?? null,
     lookupId: credentials.lookupId,
-    authHash: toBase64url(await sha256(authKeyBytes)),
+    authHash: await hashAuthKey(credentials.authKey),
     envelope: await sealTestEnvelope(requestId, windowId, payload),
   }
   return { body, credentials, requestId }

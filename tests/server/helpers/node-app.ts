@@ -2,25 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../../../src/server/app'
-import { toBase64url } from '../../../src/server/http/hash'
 import type { RateLimiter } from '../../../src/server/http/rate-limit'
 import { loadDeployment, openNodeStore } from '../../../src/server/node'
 import { ensureSlots } from '../../../src/server/slots/ensure-slots'
 import type { ApiTarget } from '../contract/target'
-
-/** A staff public key as the dev-key command would store it (a real P-256 key, never used to decrypt here). */
-export async function testStaffKey(windowId: string) {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits'])
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))
-  return {
-    keyId: `test-${windowId}-${crypto.randomUUID().slice(0, 8)}`,
-    windowId,
-    kind: 'staff' as const,
-    publicKey: toBase64url(raw),
-    fingerprint: 'test',
-    createdAt: new Date().toISOString(),
-  }
-}
+import { testStaffKey } from './make-request'
 
 /** The app in-process over a real SQLite file in a fresh temporary DATA_DIR, migrated and with 3 weeks of slots. */
 export async function startNodeApp(options: { rateLimiter?: RateLimiter | null } = {}) {
