@@ -1,3 +1,4 @@
+import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
 import { WindowCard } from '@/features/windows/window-card'
 import { defaultWindow } from '@/lib/deployment'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -10,7 +11,7 @@ export default function BookRoute() {
     <>
       <h1>{text.r('bookTitle')}</h1>
       <p>{text.r('bookLead')}</p>
-      <WindowCard window={defaultWindow()} />
+      <WindowCard window={defaultWindow()} phoneStatus={<PhoneStatusLine window={defaultWindow()} />} />
     </>
   )
 }

@@ -1,11 +1,17 @@
 import { RubyText } from '@/components/ruby-text'
-import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
+import type { ReactNode } from 'react'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
 import styles from './window-card.module.css'
 
-export function WindowCard({ window }: { window: ConsultationWindow }) {
+interface Props {
+  window: ConsultationWindow
+  /** The live phone line, composed in by the route (features do not import each other). */
+  phoneStatus?: ReactNode
+}
+
+export function WindowCard({ window, phoneStatus }: Props) {
   const text = useText('windows')
   const language = text.language
   return (
@@ -16,7 +22,7 @@ export function WindowCard({ window }: { window: ConsultationWindow }) {
       <p className={styles.municipality}>
         <RubyText text={localized(window.municipality, language)} />
       </p>
-      {window.phone ? <PhoneStatusLine window={window} /> : <p>{text.r('noPhone')}</p>}
+      {window.phone ? phoneStatus : <p>{text.r('noPhone')}</p>}
       <dl className={styles.details}>
         {window.visitHours.length > 0 ? (
           <>
