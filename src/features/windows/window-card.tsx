@@ -1,5 +1,5 @@
 import { RubyText } from '@/components/ruby-text'
-import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
+import { formatHours, PhoneStatusLine } from '@/features/phone-status/phone-status-line'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
@@ -7,6 +7,7 @@ import styles from './window-card.module.css'
 
 export function WindowCard({ window }: { window: ConsultationWindow }) {
   const text = useText('windows')
+  const common = useText('common')
   const language = text.language
   return (
     <section className={styles.card} aria-labelledby={`window-${window.id}`}>
@@ -22,7 +23,7 @@ export function WindowCard({ window }: { window: ConsultationWindow }) {
           <>
             <dt>{text.r('visit')}</dt>
             <dd>
-              {window.visitHours.map((h) => h.days.map((d) => text.s(`common:weekdayShort.${d}`)).join('・') + ` ${h.open.replace(/^0/, '')}〜${h.close.replace(/^0/, '')}`).join(' / ')}
+              {formatHours(window.visitHours, common)}
             </dd>
           </>
         ) : null}
