@@ -51,7 +51,7 @@ export default function Home() {
       </section>
       <p className={styles.more}>
         <Link to={paths.next}>{text.r('nextLink')}</Link>
-        {' ・ '}
+        {text.s('moreSeparator')}
         <Link to={paths.safety}>{text.r('safetyLink')}</Link>
       </p>
     </>

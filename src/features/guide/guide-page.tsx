@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RubyText } from '@/components/ruby-text'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -15,6 +15,8 @@ interface Props {
 export function GuidePage({ page, children }: Props) {
   const { t } = useTranslation('guide')
   const common = useText('common')
+  const text = useText('guide')
+  const nextId = useId()
   const content: unknown = t(page as never, { returnObjects: true } as never)
   if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
   usePageTitle(content.title, common.s('siteTitle'))
@@ -29,7 +31,14 @@ export function GuidePage({ page, children }: Props) {
       {content.sections.map((section, index) => (
         <Section key={index} section={section} />
       ))}
-      {children ? <nav className={styles.next}>{children}</nav> : null}
+      {children ? (
+        <nav className={styles.next} aria-labelledby={nextId}>
+          <h2 id={nextId} className={styles.nextHeading}>
+            {text.r('links.label')}
+          </h2>
+          {children}
+        </nav>
+      ) : null}
     </article>
   )
 }
@@ -67,6 +76,11 @@ function Section({ section }: { section: GuideSection }) {
             </li>
           ))}
         </ol>
+      ) : null}
+      {section.callout ? (
+        <p className={styles.callout}>
+          <RubyText text={section.callout} />
+        </p>
       ) : null}
     </section>
   )

@@ -64,7 +64,8 @@ function statusText(status: OpeningStatus, text: Text): ReactNode {
   return text.r('phoneStatus.closedLater', values)
 }
 
-function formatHours(hours: OpeningHours[], text: Text): string {
+/** "Mon–Fri 8:30–17:15" in the reader's language; `text` is `useText('common')`. */
+export function formatHours(hours: OpeningHours[], text: Text): string {
   return hours
     .map((h) => `${formatDays(h.days, text)} ${text.s('phoneStatus.dayRange', { from: displayTime(h.open), to: displayTime(h.close) })}`)
     .join(' / ')
@@ -78,5 +79,5 @@ function formatDays(days: Weekday[], text: Text): string {
   if (contiguous && sorted.length > 2) {
     return text.s('phoneStatus.dayRange', { from: text.s(`weekdayShort.${first}`), to: text.s(`weekdayShort.${last}`) })
   }
-  return sorted.map((d) => text.s(`weekdayShort.${d}`)).join('・')
+  return sorted.map((d) => text.s(`weekdayShort.${d}`)).join(text.s('listSeparator'))
 }

@@ -1,5 +1,6 @@
 import { RubyText } from '@/components/ruby-text'
 import type { ReactNode } from 'react'
+import { formatHours } from '@/features/phone-status/phone-status-line'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
@@ -13,6 +14,7 @@ interface Props {
 
 export function WindowCard({ window, phoneStatus }: Props) {
   const text = useText('windows')
+  const common = useText('common')
   const language = text.language
   return (
     <section className={styles.card} aria-labelledby={`window-${window.id}`}>
@@ -28,7 +30,7 @@ export function WindowCard({ window, phoneStatus }: Props) {
           <>
             <dt>{text.r('visit')}</dt>
             <dd>
-              {window.visitHours.map((h) => h.days.map((d) => text.s(`common:weekdayShort.${d}`)).join('・') + ` ${h.open.replace(/^0/, '')}〜${h.close.replace(/^0/, '')}`).join(' / ')}
+              {formatHours(window.visitHours, common)}
             </dd>
           </>
         ) : null}
