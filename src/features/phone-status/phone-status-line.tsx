@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react'
-import type { ConsultationWindow, Localized, OpeningHours, Weekday } from '@/shared/schemas/deployment'
+import type { ConsultationWindow, Localized } from '@/shared/schemas/deployment'
 import { displayTime, type OpeningStatus } from '@/shared/hours/opening-status'
 import { RubyText } from '@/components/ruby-text'
+import { formatHours } from '@/lib/format-hours'
 import { useText } from '@/lib/use-text'
 import { useNow } from './use-now'
 import { phoneStatusOf, spansSpecialClosure } from './window-status'
 import styles from './phone-status.module.css'
-
-const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 
 interface Props {
   window: ConsultationWindow
@@ -68,22 +67,4 @@ function statusText(status: OpeningStatus, text: Text, namesDate: boolean): Reac
   if (next.daysAhead === 1) return text.r('phoneStatus.closedTomorrow', values)
   if (next.daysAhead < 7 && !namesDate) return text.r('phoneStatus.closedThisWeek', values)
   return text.r('phoneStatus.closedLater', values)
-}
-
-/** "Mon–Fri 8:30–17:15" in the reader's language; `text` is `useText('common')`. */
-export function formatHours(hours: OpeningHours[], text: Text): string {
-  return hours
-    .map((h) => `${formatDays(h.days, text)} ${text.s('phoneStatus.dayRange', { from: displayTime(h.open), to: displayTime(h.close) })}`)
-    .join(' / ')
-}
-
-function formatDays(days: Weekday[], text: Text): string {
-  const sorted = WEEK.filter((d) => days.includes(d))
-  const first = sorted[0]
-  const last = sorted[sorted.length - 1]
-  const contiguous = first && last && WEEK.indexOf(last) - WEEK.indexOf(first) === sorted.length - 1
-  if (contiguous && sorted.length > 2) {
-    return text.s('phoneStatus.dayRange', { from: text.s(`weekdayShort.${first}`), to: text.s(`weekdayShort.${last}`) })
-  }
-  return sorted.map((d) => text.s(`weekdayShort.${d}`)).join(text.s('listSeparator'))
 }

@@ -1,6 +1,6 @@
 import { RubyText } from '@/components/ruby-text'
 import type { ReactNode } from 'react'
-import { formatHours } from '@/features/phone-status/phone-status-line'
+import { formatHours } from '@/lib/format-hours'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
