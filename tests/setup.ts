@@ -1,3 +1,4 @@
+import './helpers/node-realm-buffers'
 import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
 import { cleanup } from '@testing-library/react'
