@@ -43,7 +43,9 @@ export function LanguageSwitcher() {
           A/あ
         </span>
         <span className="visually-hidden">{text.s('language.label')}: </span>
-        <span lang={HTML_LANG[current]}>{LANGUAGE_NAMES[current]}</span>
+        <span lang={HTML_LANG[current]} className={styles.name}>
+          {LANGUAGE_NAMES[current]}
+        </span>
       </button>
       <ul id={listId} className={styles.list} hidden={!open} aria-label={text.s('language.label')}>
         {LANGUAGES.map((language) => (
