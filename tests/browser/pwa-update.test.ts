@@ -90,4 +90,25 @@ describe('新しい版の知らせ', () => {
     expect(after).toEqual({ waiting: false, controlled: firstScript })
     await context.close()
   })
+
+  it('初めての訪問のページでも、「新しい版にする」で新しい版に切り替えて読み込み直す', async () => {
+    const context = await newAppContext(browser)
+    const page = await context.newPage()
+    await page.goto(server.url + '/')
+    await page.locator('main h1').waitFor()
+    await waitForServiceWorker(page)
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+
+    appendFileSync(join(work, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+    const banner = page.locator('[role="status"]').filter({ hasText: '新しい版があります。' })
+    await banner.waitFor()
+    const reloaded = page.waitForEvent('load')
+    await banner.getByRole('button', { name: '新しい版にする' }).click()
+    await reloaded
+    await page.locator('main h1').waitFor()
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(false)
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false)
+    await context.close()
+  })
 })

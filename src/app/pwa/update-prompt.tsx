@@ -16,12 +16,19 @@ export function UpdatePrompt() {
     updateServiceWorker,
   } = useRegisterSW()
 
+  function update() {
+    // The plugin reloads only when this page was already controlled when it loaded; on a first visit
+    // (taken over by clientsClaim) the new version would take control silently, so reload here too.
+    navigator.serviceWorker?.addEventListener('controllerchange', () => location.reload(), { once: true })
+    void updateServiceWorker(true)
+  }
+
   return (
     <div role="status" className={styles.region}>
       {needRefresh ? (
         <div className={styles.banner}>
           <p>{text.r('update.ready')}</p>
-          <button type="button" onClick={() => void updateServiceWorker(true)}>
+          <button type="button" onClick={update}>
             {text.r('update.reload')}
           </button>
           <button type="button" onClick={() => setNeedRefresh(false)}>
