@@ -12,7 +12,7 @@ import { DIST } from './helpers/precache'
  * A server of its own over a copy of the build, so this test can publish a "new version" (a changed
  * sw.js) without touching the dist/ that the other tests use.
  */
-describe('新しい版の知らせ', () => {
+describe('新しい版の知らせ', { timeout: 120_000 }, () => {
   let browser: Browser
   let server: RunningServer
   let work: string
