@@ -49,6 +49,22 @@ describe('スマートフォン（360×640）での見た目', () => {
     }, 120_000)
   }
 
+  it('幅 320px（WCAG の reflow）でも、どのページも横にはみ出さない', async () => {
+    const problems: string[] = []
+    for (const language of LANGUAGES) {
+      const context = await newAppContext(browser, { viewport: { width: 320, height: 568 }, serviceWorkers: 'block' })
+      await useLanguage(context, language)
+      const page = await context.newPage()
+      for (const path of publicPages) {
+        await openPage(page, path)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        if (overflow > 0) problems.push(`${language} ${path}: ${overflow}px`)
+      }
+      await context.close()
+    }
+    expect(problems).toEqual([])
+  }, 180_000)
+
   it('トップページは、予約、電話、5つの質問と「家族の方へ」が最初の画面に収まる（日本語）', async () => {
     const context = await newAppContext(browser, { viewport: PHONE, serviceWorkers: 'block' })
     const page = await context.newPage()
