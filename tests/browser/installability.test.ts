@@ -19,7 +19,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }
 
-describe('インストールできる', () => {
+describe('インストールできる', { timeout: 120_000 }, () => {
   let profile: string
   let context: BrowserContext
 

@@ -54,7 +54,7 @@ describe('オフライン', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
     expect(await headingsOf(page)).toEqual(online.get('en'))
     await context.close()
-  })
+  }, 180_000)
 
   it('ビルド: sw.js が index.html とすべての言語ファイルを事前キャッシュする', () => {
     const urls = precachedUrls()

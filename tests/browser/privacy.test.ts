@@ -65,5 +65,5 @@ describe('プライバシー: 外部への通信とクッキー', () => {
     expect(setCookies).toEqual([])
     expect(await context.cookies()).toEqual([])
     await context.close()
-  })
+  }, 240_000)
 })

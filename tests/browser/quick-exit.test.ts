@@ -7,7 +7,7 @@ import { fillDeviceStorage, OUTBOX_DB, readDeviceStorage } from './helpers/stora
 
 const NEUTRAL_URL = deployment.quickExitUrl
 
-describe('すぐに閉じる', () => {
+describe('すぐに閉じる', { timeout: 120_000 }, () => {
   let browser: Browser
   let context: BrowserContext
   let page: Page

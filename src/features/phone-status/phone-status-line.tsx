@@ -27,7 +27,8 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
     <div className={styles.box} data-state={status.kind}>
       <p className={styles.status} role="status">
         <span className={styles.dot} aria-hidden="true" />
-        {statusText(status, text, namesDate)}
+        {/* One flex item: furigana splits the sentence into several nodes. */}
+        <span>{statusText(status, text, namesDate)}</span>
       </p>
       <p className={styles.windowName}>
         <RubyText text={name} />

@@ -41,5 +41,9 @@ export async function openPage(page: Page, path: string): Promise<string> {
 
 /** Waits until a service worker is active and controls this page (workbox `clientsClaim: true`). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { polling: 100 })
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, {
+    polling: 100,
+    // Installing precaches the whole app: give a slow shared machine room.
+    timeout: 90_000,
+  })
 }
