@@ -15,14 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..')
   const distDir = join(root, 'dist')
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
-  try {
-    await buildIfNeeded(root, distDir)
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
+  await buildIfNeeded(root, distDir)
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-browser-'))
   const server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir })
   project.provide('baseUrl', server.url)
