@@ -21,7 +21,7 @@ export function GuidePage({ page, children }: Props) {
   if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
   usePageTitle(content.title, common.s('siteTitle'))
   return (
-    <article className={styles.article}>
+    <article className={styles.article} data-easy={text.language === 'ja-easy' || undefined}>
       <h1>
         <RubyText text={content.title} />
       </h1>

@@ -27,7 +27,8 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
     <div className={styles.box} data-state={status.kind}>
       <p className={styles.status} role="status">
         <span className={styles.dot} aria-hidden="true" />
-        {statusText(status, text)}
+        {/* One flex item, so furigana (<ruby>) does not split the sentence into columns. */}
+        <span>{statusText(status, text)}</span>
       </p>
       <p className={styles.windowName}>
         <RubyText text={name} />
