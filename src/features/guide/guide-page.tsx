@@ -8,11 +8,13 @@ import styles from './guide-page.module.css'
 
 interface Props {
   page: GuidePageId
+  /** Something live to show right after the lead, e.g. whether the phone is answered now. */
+  highlight?: ReactNode
   /** Links to the next step, given by the route (features do not know the app's URLs). */
   children?: ReactNode
 }
 
-export function GuidePage({ page, children }: Props) {
+export function GuidePage({ page, highlight, children }: Props) {
   const { t } = useTranslation('guide')
   const common = useText('common')
   const text = useText('guide')
@@ -28,6 +30,7 @@ export function GuidePage({ page, children }: Props) {
       <p className={styles.lead}>
         <RubyText text={content.lead} />
       </p>
+      {highlight}
       {content.sections.map((section, index) => (
         <Section key={index} section={section} />
       ))}

@@ -174,3 +174,13 @@ describe('ガイドページの大切な中身', () => {
     expect(items).toEqual([expect.stringContaining('履歴'), expect.stringContaining('アイコン'), expect.stringContaining('まだ送れていない予約')])
   })
 })
+
+describe('予約が必要？待つの？', () => {
+  it('予約なしで電話できることを、いまの受付状況と電話番号で示す', async () => {
+    await renderRoute(paths.hurdleWait, 'ja')
+    await screen.findByRole('heading', { level: 1, name: '予約が必要？待つの？' })
+    expect(screen.getByRole('link', { name: /03-4566-2427/ })).toHaveAttribute('href', 'tel:0345662427')
+    const statuses = screen.getAllByRole('status').map((node) => node.textContent)
+    expect(statuses).toContainEqual(expect.stringMatching(/^(いま電話がつながります|いまは受付時間外です)/))
+  })
+})
