@@ -8,11 +8,13 @@ import styles from './guide-page.module.css'
 
 interface Props {
   page: GuidePageId
+  /** Something live to show right after the lead, e.g. whether the phone is answered now. */
+  highlight?: ReactNode
   /** Links to the next step, given by the route (features do not know the app's URLs). */
   children?: ReactNode
 }
 
-export function GuidePage({ page, children }: Props) {
+export function GuidePage({ page, highlight, children }: Props) {
   const { t } = useTranslation('guide')
   const common = useText('common')
   const text = useText('guide')
@@ -21,13 +23,14 @@ export function GuidePage({ page, children }: Props) {
   if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
   usePageTitle(content.title, common.s('siteTitle'))
   return (
-    <article className={styles.article}>
+    <article className={styles.article} data-easy={text.language === 'ja-easy' || undefined}>
       <h1>
         <RubyText text={content.title} />
       </h1>
       <p className={styles.lead}>
         <RubyText text={content.lead} />
       </p>
+      {highlight}
       {content.sections.map((section, index) => (
         <Section key={index} section={section} />
       ))}

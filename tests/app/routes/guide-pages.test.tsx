@@ -142,3 +142,45 @@ describe('ガイドページ', () => {
     })
   }
 })
+
+describe('ガイドページの大切な中身', () => {
+  it('名前のページ: 受付番号をなくさないよう、目立つ箱で伝える', async () => {
+    await renderRoute(paths.hurdleName, 'ja')
+    const callout = await screen.findByText(/受付番号は、なくさないようにしまってください/)
+    expect(callout.tagName).toBe('P')
+    const never = screen.getByRole('heading', { level: 2, name: '聞かないこと' }).closest('section')!
+    expect(within(never).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['名前（本名）', '住所', '生年月日'])
+  })
+
+  it('秘密のページ: できないことも正直に書く', async () => {
+    await renderRoute(paths.hurdleSecret, 'ja')
+    const limits = await screen.findByRole('heading', { level: 2, name: 'できないことも、正直にお伝えします' })
+    const section = limits.closest('section')!
+    expect(within(section).getAllByRole('listitem')).toHaveLength(3)
+    expect(section).toHaveTextContent('IPアドレス')
+  })
+
+  it('相談のあとの流れ: 予約から順に4つの段階を番号つきで示す', async () => {
+    await renderRoute(paths.next, 'ja')
+    const steps = await screen.findAllByRole('heading', { level: 3 })
+    expect(steps.map((h) => h.textContent)).toEqual(['予約する', 'はじめての相談：話を聞くだけ', '一緒に考える', '次の場所を選ぶ、または選ばない'])
+    expect(steps[0]!.closest('ol')).not.toBeNull()
+  })
+
+  it('見られたくないとき: すぐに閉じるで消えないもの（履歴、アイコン、未送信の予約）を書く', async () => {
+    await renderRoute(paths.safety, 'ja')
+    const heading = await screen.findByRole('heading', { level: 2, name: '「すぐに閉じる」でもできないこと' })
+    const items = within(heading.closest('section')!).getAllByRole('listitem').map((li) => li.textContent)
+    expect(items).toEqual([expect.stringContaining('履歴'), expect.stringContaining('アイコン'), expect.stringContaining('まだ送れていない予約')])
+  })
+})
+
+describe('予約が必要？待つの？', () => {
+  it('予約なしで電話できることを、いまの受付状況と電話番号で示す', async () => {
+    await renderRoute(paths.hurdleWait, 'ja')
+    await screen.findByRole('heading', { level: 1, name: '予約が必要？待つの？' })
+    expect(screen.getByRole('link', { name: /03-4566-2427/ })).toHaveAttribute('href', 'tel:0345662427')
+    const statuses = screen.getAllByRole('status').map((node) => node.textContent)
+    expect(statuses).toContainEqual(expect.stringMatching(/^(いま電話がつながります|いまは受付時間外です)/))
+  })
+})
