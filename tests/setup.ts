@@ -5,12 +5,15 @@ import { cleanup } from '@testing-library/react'
 import { afterEach, beforeAll } from 'vitest'
 import { initI18n } from '@/lib/i18n'
 
+const hasDom = typeof document !== 'undefined'
+
 beforeAll(async () => {
   // lib/i18n throws on a missing key outside production, so a test rendering one fails.
-  await initI18n('ja')
+  if (hasDom) await initI18n('ja')
 })
 
 afterEach(() => {
+  if (!hasDom) return
   cleanup()
   localStorage.clear()
   sessionStorage.clear()

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
 
@@ -18,9 +20,18 @@ export function buildIsStale(root: string, distDir: string): boolean {
   return SOURCES.some((source) => newestMtime(join(root, source)) > builtAt)
 }
 
+/**
+ * Builds in a child process with NODE_ENV=production: inside a test runner NODE_ENV is "test",
+ * which would otherwise give React's development build and an unminified service worker.
+ */
 export async function buildIfNeeded(root: string, distDir: string): Promise<void> {
   if (!buildIsStale(root, distDir)) return
   console.log('[tsunagu] building the app (first start or sources changed)…')
-  const { build } = await import('vite')
-  await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } })
+  const viteBin = join(dirname(createRequire(join(root, 'package.json')).resolve('vite/package.json')), 'bin/vite.js')
+  const result = spawnSync(process.execPath, [viteBin, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  })
+  if (result.status !== 0) throw new Error('The app build failed; see the output above.')
 }

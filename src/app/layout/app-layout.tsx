@@ -16,13 +16,13 @@ export function AppLayout() {
   const text = useText('common')
   const location = useLocation()
   const mainRef = useRef<HTMLElement>(null)
-  const firstRender = useRef(true)
+  // The path focus was last placed for: the first load keeps the browser's focus at the top (so the
+  // skip link comes first), and running the effect twice (StrictMode) does not move it.
+  const focusedPath = useRef(location.pathname)
 
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false
-      return
-    }
+    if (focusedPath.current === location.pathname) return
+    focusedPath.current = location.pathname
     // After client-side navigation, move focus to the new page so screen readers read it from the top.
     const heading = mainRef.current?.querySelector('h1')
     if (heading) {

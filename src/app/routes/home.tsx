@@ -22,7 +22,7 @@ export default function Home() {
     <>
       <h1 className={styles.lead}>{text.r('lead')}</h1>
       <Link to={paths.book} className={styles.cta}>
-        {text.r('ctaBook')}
+        <span>{text.r('ctaBook')}</span>
       </Link>
       <section aria-labelledby="home-phone" className={styles.phone}>
         <h2 id="home-phone" className="visually-hidden">
@@ -38,20 +38,20 @@ export default function Home() {
           {QUESTIONS.map(([key, to]) => (
             <li key={key}>
               <Link to={to} className={styles.question}>
-                {text.r(`questions.${key}`)}
+                <span>{text.r(`questions.${key}`)}</span>
               </Link>
             </li>
           ))}
           <li>
             <Link to={paths.family} className={`${styles.question} ${styles.family}`}>
-              {text.r('family')}
+              <span>{text.r('family')}</span>
             </Link>
           </li>
         </ul>
       </section>
       <p className={styles.more}>
         <Link to={paths.next}>{text.r('nextLink')}</Link>
-        {' ・ '}
+        {text.s('moreSeparator')}
         <Link to={paths.safety}>{text.r('safetyLink')}</Link>
       </p>
     </>

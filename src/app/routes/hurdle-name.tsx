@@ -1,5 +1,15 @@
+import { Link } from 'react-router'
 import { GuidePage } from '@/features/guide/guide-page'
+import { useText } from '@/lib/use-text'
+import { paths } from '../paths'
 
 export default function Route() {
-  return <GuidePage page="name" />
+  const text = useText('guide')
+  return (
+    <GuidePage page="name">
+      <Link to={paths.book}>{text.r('links.book')}</Link>
+      <Link to={paths.hurdleSecret}>{text.r('links.secret')}</Link>
+      <Link to={paths.hurdleWait}>{text.r('links.wait')}</Link>
+    </GuidePage>
+  )
 }

@@ -1,3 +1,4 @@
+import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
 import { WindowCard } from '@/features/windows/window-card'
 import { deployment } from '@/lib/deployment'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -11,7 +12,7 @@ export default function WindowsRoute() {
       <h1>{text.r('title')}</h1>
       <p>{text.r('lead')}</p>
       {deployment.windows.map((window) => (
-        <WindowCard key={window.id} window={window} />
+        <WindowCard key={window.id} window={window} phoneStatus={<PhoneStatusLine window={window} />} />
       ))}
     </>
   )

@@ -4,6 +4,8 @@ export interface GuideSection {
   paragraphs?: string[]
   points?: string[]
   steps?: Array<{ title: string; body: string }>
+  /** One thing the reader must not miss (e.g. "keep your receipt"), shown in a box after the section text. */
+  callout?: string
 }
 
 export interface GuidePageContent {
@@ -15,29 +17,34 @@ export interface GuidePageContent {
 export const GUIDE_PAGES = ['who', 'name', 'after', 'wait', 'secret', 'next', 'family', 'safety'] as const
 export type GuidePageId = (typeof GUIDE_PAGES)[number]
 
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0
+}
+
 function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0)
+  return Array.isArray(value) && value.length > 0 && value.every(isText)
 }
 
 export function isGuidePageContent(value: unknown): value is GuidePageContent {
   if (typeof value !== 'object' || value === null) return false
   const page = value as Record<string, unknown>
   return (
-    typeof page.title === 'string' &&
-    typeof page.lead === 'string' &&
+    isText(page.title) &&
+    isText(page.lead) &&
     Array.isArray(page.sections) &&
     page.sections.every((section: unknown) => {
       if (typeof section !== 'object' || section === null) return false
       const s = section as Record<string, unknown>
       return (
-        typeof s.heading === 'string' &&
+        isText(s.heading) &&
         (s.paragraphs === undefined || isStringArray(s.paragraphs)) &&
         (s.points === undefined || isStringArray(s.points)) &&
+        (s.callout === undefined || isText(s.callout)) &&
         (s.steps === undefined ||
           (Array.isArray(s.steps) &&
             s.steps.every((step: unknown) => {
               const st = step as Record<string, unknown>
-              return typeof st?.title === 'string' && typeof st?.body === 'string'
+              return isText(st?.title) && isText(st?.body)
             })))
       )
     })

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RubyText } from '@/components/ruby-text'
 import { usePageTitle } from '@/lib/use-page-title'
@@ -8,28 +8,40 @@ import styles from './guide-page.module.css'
 
 interface Props {
   page: GuidePageId
+  /** Something live to show right after the lead, e.g. whether the phone is answered now. */
+  highlight?: ReactNode
   /** Links to the next step, given by the route (features do not know the app's URLs). */
   children?: ReactNode
 }
 
-export function GuidePage({ page, children }: Props) {
+export function GuidePage({ page, highlight, children }: Props) {
   const { t } = useTranslation('guide')
   const common = useText('common')
+  const text = useText('guide')
+  const nextId = useId()
   const content: unknown = t(page as never, { returnObjects: true } as never)
   if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
   usePageTitle(content.title, common.s('siteTitle'))
   return (
-    <article className={styles.article}>
+    <article className={styles.article} data-easy={text.language === 'ja-easy' || undefined}>
       <h1>
         <RubyText text={content.title} />
       </h1>
       <p className={styles.lead}>
         <RubyText text={content.lead} />
       </p>
+      {highlight}
       {content.sections.map((section, index) => (
         <Section key={index} section={section} />
       ))}
-      {children ? <nav className={styles.next}>{children}</nav> : null}
+      {children ? (
+        <nav className={styles.next} aria-labelledby={nextId}>
+          <h2 id={nextId} className={styles.nextHeading}>
+            {text.r('links.label')}
+          </h2>
+          {children}
+        </nav>
+      ) : null}
     </article>
   )
 }
@@ -67,6 +79,11 @@ function Section({ section }: { section: GuideSection }) {
             </li>
           ))}
         </ol>
+      ) : null}
+      {section.callout ? (
+        <p className={styles.callout}>
+          <RubyText text={section.callout} />
+        </p>
       ) : null}
     </section>
   )

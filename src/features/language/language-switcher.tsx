@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { changeLanguage } from '@/lib/i18n'
 import { LANGUAGES, LANGUAGE_NAMES, HTML_LANG, type Language } from '@/lib/languages'
 import { useText } from '@/lib/use-text'
@@ -10,9 +10,29 @@ export function LanguageSwitcher() {
   const current = text.language as Language
   const [open, setOpen] = useState(false)
   const listId = useId()
+  const toggleRef = useRef<HTMLButtonElement>(null)
+
+  function close(returnFocus: boolean) {
+    setOpen(false)
+    if (returnFocus) toggleRef.current?.focus()
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && open) {
+      event.preventDefault()
+      close(true)
+    }
+  }
+
+  // Tabbing out of the list closes it, so it never covers the page behind the keyboard focus.
+  function onBlur(event: FocusEvent<HTMLDivElement>) {
+    if (open && !event.currentTarget.contains(event.relatedTarget as Node | null)) close(false)
+  }
+
   return (
-    <div className={styles.switcher}>
+    <div className={styles.switcher} onKeyDown={onKeyDown} onBlur={onBlur}>
       <button
+        ref={toggleRef}
         type="button"
         className={styles.toggle}
         aria-expanded={open}
@@ -23,7 +43,9 @@ export function LanguageSwitcher() {
           A/あ
         </span>
         <span className="visually-hidden">{text.s('language.label')}: </span>
-        <span lang={HTML_LANG[current]}>{LANGUAGE_NAMES[current]}</span>
+        <span lang={HTML_LANG[current]} className={styles.name}>
+          {LANGUAGE_NAMES[current]}
+        </span>
       </button>
       <ul id={listId} className={styles.list} hidden={!open} aria-label={text.s('language.label')}>
         {LANGUAGES.map((language) => (
@@ -34,7 +56,7 @@ export function LanguageSwitcher() {
               lang={HTML_LANG[language]}
               aria-pressed={language === current}
               onClick={() => {
-                setOpen(false)
+                close(true)
                 void changeLanguage(language)
               }}
             >

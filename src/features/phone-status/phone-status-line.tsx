@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react'
-import type { ConsultationWindow, Localized, OpeningHours, Weekday } from '@/shared/schemas/deployment'
+import type { ConsultationWindow, Localized } from '@/shared/schemas/deployment'
 import { displayTime, type OpeningStatus } from '@/shared/hours/opening-status'
 import { RubyText } from '@/components/ruby-text'
+import { formatHours } from '@/lib/format-hours'
 import { useText } from '@/lib/use-text'
 import { useNow } from './use-now'
-import { phoneStatusOf } from './window-status'
+import { phoneStatusOf, spansSpecialClosure } from './window-status'
 import styles from './phone-status.module.css'
-
-const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 
 interface Props {
   window: ConsultationWindow
@@ -21,13 +20,15 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
   const now = useNow()
   if (!window.phone) return null
   const status = phoneStatusOf(window, now)
+  const namesDate = status.kind === 'closed' && !!status.next && spansSpecialClosure(window, now, status.next.daysAhead)
   const language = text.language as keyof Localized
   const name = window.name[language] ?? window.name.ja
   return (
     <div className={styles.box} data-state={status.kind}>
       <p className={styles.status} role="status">
         <span className={styles.dot} aria-hidden="true" />
-        {statusText(status, text)}
+        {/* One flex item: furigana splits the sentence into several nodes. */}
+        <span>{statusText(status, text, namesDate)}</span>
       </p>
       <p className={styles.windowName}>
         <RubyText text={name} />
@@ -48,7 +49,12 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
 
 type Text = ReturnType<typeof useText>
 
-function statusText(status: OpeningStatus, text: Text): ReactNode {
+/**
+ * A weekday alone ("次は 月曜") is clear when only the weekly hours stand between now and the next
+ * opening. Across a holiday or 年末年始 it is not ("月曜" on 31 December means 4 January), so the
+ * status then names the date.
+ */
+function statusText(status: OpeningStatus, text: Text, namesDate: boolean): ReactNode {
   if (status.kind === 'open') return text.r('phoneStatus.open', { until: displayTime(status.closesAt) })
   if (status.kind === 'none' || !status.next) return text.r('phoneStatus.closedUnknown')
   const { next } = status
@@ -60,23 +66,6 @@ function statusText(status: OpeningStatus, text: Text): ReactNode {
   }
   if (next.daysAhead === 0) return text.r('phoneStatus.closedToday', values)
   if (next.daysAhead === 1) return text.r('phoneStatus.closedTomorrow', values)
-  if (next.daysAhead < 7) return text.r('phoneStatus.closedThisWeek', values)
+  if (next.daysAhead < 7 && !namesDate) return text.r('phoneStatus.closedThisWeek', values)
   return text.r('phoneStatus.closedLater', values)
-}
-
-function formatHours(hours: OpeningHours[], text: Text): string {
-  return hours
-    .map((h) => `${formatDays(h.days, text)} ${text.s('phoneStatus.dayRange', { from: displayTime(h.open), to: displayTime(h.close) })}`)
-    .join(' / ')
-}
-
-function formatDays(days: Weekday[], text: Text): string {
-  const sorted = WEEK.filter((d) => days.includes(d))
-  const first = sorted[0]
-  const last = sorted[sorted.length - 1]
-  const contiguous = first && last && WEEK.indexOf(last) - WEEK.indexOf(first) === sorted.length - 1
-  if (contiguous && sorted.length > 2) {
-    return text.s('phoneStatus.dayRange', { from: text.s(`weekdayShort.${first}`), to: text.s(`weekdayShort.${last}`) })
-  }
-  return sorted.map((d) => text.s(`weekdayShort.${d}`)).join('・')
 }

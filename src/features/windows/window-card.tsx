@@ -1,12 +1,20 @@
 import { RubyText } from '@/components/ruby-text'
-import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
+import type { ReactNode } from 'react'
+import { formatHours } from '@/lib/format-hours'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
 import styles from './window-card.module.css'
 
-export function WindowCard({ window }: { window: ConsultationWindow }) {
+interface Props {
+  window: ConsultationWindow
+  /** The live phone line, composed in by the route (features do not import each other). */
+  phoneStatus?: ReactNode
+}
+
+export function WindowCard({ window, phoneStatus }: Props) {
   const text = useText('windows')
+  const common = useText('common')
   const language = text.language
   return (
     <section className={styles.card} aria-labelledby={`window-${window.id}`}>
@@ -16,13 +24,13 @@ export function WindowCard({ window }: { window: ConsultationWindow }) {
       <p className={styles.municipality}>
         <RubyText text={localized(window.municipality, language)} />
       </p>
-      {window.phone ? <PhoneStatusLine window={window} /> : <p>{text.r('noPhone')}</p>}
+      {window.phone ? phoneStatus : <p>{text.r('noPhone')}</p>}
       <dl className={styles.details}>
         {window.visitHours.length > 0 ? (
           <>
             <dt>{text.r('visit')}</dt>
             <dd>
-              {window.visitHours.map((h) => h.days.map((d) => text.s(`common:weekdayShort.${d}`)).join('・') + ` ${h.open.replace(/^0/, '')}〜${h.close.replace(/^0/, '')}`).join(' / ')}
+              {formatHours(window.visitHours, common)}
             </dd>
           </>
         ) : null}

@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import deployment from '../../src/shared/config/deployment.json' with { type: 'json' }
+import { launchChromium } from '../tools/chromium'
+import { appUrl, baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
+import { fillDeviceStorage, OUTBOX_DB, readDeviceStorage } from './helpers/storage'
+
+const NEUTRAL_URL = deployment.quickExitUrl
+
+describe('すぐに閉じる', { timeout: 120_000 }, () => {
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let leftForOtherOrigins: string[]
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  beforeEach(async () => {
+    context = await newAppContext(browser)
+    leftForOtherOrigins = []
+    const appOrigin = new URL(baseUrl()).origin
+    // Nothing may leave the machine: the neutral site is answered locally, anything else is refused.
+    await context.route(
+      (url) => url.origin !== appOrigin,
+      (route) => {
+        const url = route.request().url()
+        leftForOtherOrigins.push(url)
+        return url === NEUTRAL_URL
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<title>neutral</title><h1>neutral</h1>' })
+          : route.abort()
+      },
+    )
+    page = await context.newPage()
+    await openPage(page, '/')
+    await waitForServiceWorker(page)
+    await fillDeviceStorage(page)
+    const before = await readDeviceStorage(page)
+    expect(before.databases).toEqual(['scratch', OUTBOX_DB, 'tsunagu-drafts'].sort())
+    expect(before.localStorage).toBe(2)
+    expect(before.sessionStorage).toBe(1)
+    expect(before.caches).toContain('tsunagu-runtime')
+  })
+
+  afterEach(async () => {
+    await context?.close()
+  })
+
+  async function expectLeftAndWiped(): Promise<void> {
+    await page.waitForURL(NEUTRAL_URL)
+    expect(await page.locator('h1').textContent()).toBe('neutral')
+    expect(leftForOtherOrigins).toEqual([NEUTRAL_URL])
+
+    // location.replace: Back does not return to the app page.
+    await page.goBack()
+    expect(page.url().startsWith(baseUrl())).toBe(false)
+
+    // Back on the app's origin (a page that runs no app code), in the same tab.
+    await page.goto(appUrl('/api/health'))
+    const after = await readDeviceStorage(page)
+    expect(after).toEqual({
+      databases: [OUTBOX_DB],
+      outboxRecords: 1,
+      localStorage: 0,
+      sessionStorage: 0,
+      caches: after.caches.filter((name) => name.startsWith('workbox-precache')),
+    })
+    expect(after.caches.length).toBeGreaterThan(0)
+  }
+
+  it('ボタンを押すと、別のサイトへ移り、端末のデータを消す（送信待ちの暗号文は残す）', async () => {
+    await page.getByRole('button', { name: 'すぐに閉じる' }).click()
+    await expectLeftAndWiped()
+  })
+
+  it('Shift キーを3回押すと、別のサイトへ移り、端末のデータを消す', async () => {
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await page.keyboard.press('Shift')
+    await expectLeftAndWiped()
+  })
+
+  it('入力欄で大文字を打っても（Shift と他のキー）閉じない', async () => {
+    await page.evaluate(() => {
+      const input = document.createElement('input')
+      input.id = 'probe'
+      input.setAttribute('aria-label', 'probe')
+      document.querySelector('main')?.append(input)
+    })
+    const input = page.locator('#probe')
+    await input.focus()
+    for (const key of ['KeyA', 'KeyB', 'KeyC', 'KeyD']) {
+      await page.keyboard.down('Shift')
+      await page.keyboard.press(key)
+      await page.keyboard.up('Shift')
+    }
+    await expect.poll(() => input.inputValue()).toBe('ABCD')
+    // quickExit marks the page synchronously inside the key handler; it must not have run.
+    expect(await page.evaluate(() => document.body.dataset.leaving)).toBeUndefined()
+    expect(page.url()).toBe(appUrl('/'))
+    expect(leftForOtherOrigins).toEqual([])
+    const after = await readDeviceStorage(page)
+    expect(after.localStorage).toBe(2)
+    expect(after.databases).toHaveLength(3)
+  })
+})
