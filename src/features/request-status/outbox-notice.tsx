@@ -59,7 +59,7 @@ export function OutboxNotice({ entry, onDelivered }: { entry: OutboxEntry; onDel
         type="radio"
         legend={text.r('outbox.chooseSlot')}
         choices={[
-          ...slots.map((slot) => ({ value: slot.id, label: `${formatDay(slot.start, text.language)} ${formatTime(slot.start)}〜${formatTime(slot.end)}` })),
+          ...slots.map((slot) => ({ value: slot.id, label: text.s('view.slotWhen', { day: formatDay(slot.start, text.language), start: formatTime(slot.start), end: formatTime(slot.end) }) })),
           { value: LATER, label: text.r('outbox.later') },
         ]}
         selected={choice ? [choice] : []}

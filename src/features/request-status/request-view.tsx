@@ -40,7 +40,7 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
         </div>
         <div className={styles.row}>
           <dt>{text.r('view.when')}</dt>
-          <dd>{view.slot ? `${formatDay(view.slot.start, language)} ${formatTime(view.slot.start)}〜${formatTime(view.slot.end)}` : text.r('view.noSlot')}</dd>
+          <dd>{view.slot ? text.s('view.slotWhen', { day: formatDay(view.slot.start, language), start: formatTime(view.slot.start), end: formatTime(view.slot.end) }) : text.r('view.noSlot')}</dd>
         </div>
         <div className={styles.row}>
           <dt>{text.r('view.mode')}</dt>

@@ -91,7 +91,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
               </div>
               <div className={formStyles.summaryRow}>
                 <dt>{text.r('done.time')}</dt>
-                <dd>{formatTime(slot.start)}〜{formatTime(slot.end)}</dd>
+                <dd>{text.r('slot.time', { start: formatTime(slot.start), end: formatTime(slot.end) })}</dd>
               </div>
             </>
           ) : (

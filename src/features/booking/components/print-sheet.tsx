@@ -39,7 +39,7 @@ export function PrintSheet({ receipt, window, slot, mode, deleteAfter, statusUrl
         {slot ? (
           <>
             <dt><RubyText text={t.when} /></dt>
-            <dd>{formatDay(slot.start, 'ja')} {formatTime(slot.start)}〜{formatTime(slot.end)}</dd>
+            <dd>{fill(easy.slotWhen, { day: formatDay(slot.start, 'ja'), start: formatTime(slot.start), end: formatTime(slot.end) })}</dd>
           </>
         ) : null}
         <dt><RubyText text={t.mode} /></dt>

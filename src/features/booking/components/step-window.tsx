@@ -19,8 +19,11 @@ export function StepWindow({ answers, update, errors, headingId, windowReady }: 
         label: <RubyText text={localized(w.name, text.language)} />,
         hint: (
           <>
-            <RubyText text={localized(w.municipality, text.language)} />
-            {w.phone ? ` ・ ${w.phone}` : ''}
+            {w.phone ? (
+              <RubyText text={text.s('window.withPhone', { municipality: localized(w.municipality, text.language), phone: w.phone })} />
+            ) : (
+              <RubyText text={localized(w.municipality, text.language)} />
+            )}
             {windowReady(w.id) ? null : (
               <>
                 <br />
