@@ -64,3 +64,10 @@ export async function changeLanguage(language: Language): Promise<void> {
   writeLanguage(language)
   reflectInDocument(language)
 }
+
+/** Text in a language other than the one shown, e.g. the printed sheet that is always in やさしい日本語. */
+export async function fixedText(language: Language, namespace: string): Promise<(key: string, options?: Record<string, unknown>) => string> {
+  await loadLanguage(language)
+  const t = i18next.getFixedT(language, namespace)
+  return (key, options) => String(t(key as never, options as never))
+}

@@ -1,10 +1,11 @@
+import { useEffect, useState } from 'react'
 import { RubyText } from '@/components/ruby-text'
 import { localized } from '@/lib/deployment'
+import { fixedText } from '@/lib/i18n'
 import { formatDay, formatLongDate, formatTime } from '@/lib/slot-format'
-import easy from '@/locales/ja-easy/booking.json'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
-import type { ConsultationWindow } from '@/shared/schemas/deployment'
 import type { ConsultationMode } from '@/shared/schemas/common'
+import type { ConsultationWindow } from '@/shared/schemas/deployment'
 import type { Slot } from '@/shared/schemas/requests'
 import styles from './confirmation.module.css'
 
@@ -17,40 +18,46 @@ interface Props {
   statusUrl: string
 }
 
+type Translate = Awaited<ReturnType<typeof fixedText>>
+
 /**
  * The paper copy is always in やさしい日本語: it may travel in an envelope with a letter, be read
  * by a parent, or be kept in a drawer for weeks. It carries no nickname.
  */
 export function PrintSheet({ receipt, window, slot, mode, deleteAfter, statusUrl }: Props) {
-  const t = easy.print
-  const fill = (value: string, vars: Record<string, string>) => value.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '')
+  const [t, setT] = useState<Translate | null>(null)
+  useEffect(() => {
+    let live = true
+    fixedText('ja-easy', 'booking').then((translate) => live && setT(() => translate), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  if (!t) return null
+  const r = (key: string, options?: Record<string, unknown>) => <RubyText text={t(key, options)} />
   return (
     <section className={styles.printSheet} lang="ja">
-      <h2>
-        <RubyText text={t.title} />
-      </h2>
-      <p className={styles.printLabel}>
-        <RubyText text={t.receipt} />
-      </p>
+      <h2>{r('print.title')}</h2>
+      <p className={styles.printLabel}>{r('print.receipt')}</p>
       <p className={styles.printCode}>{formatReceiptCode(receipt)}</p>
       <dl>
-        <dt><RubyText text={t.window} /></dt>
+        <dt>{r('print.window')}</dt>
         <dd><RubyText text={localized(window.name, 'ja-easy')} /></dd>
         {slot ? (
           <>
-            <dt><RubyText text={t.when} /></dt>
-            <dd>{fill(easy.slotWhen, { day: formatDay(slot.start, 'ja'), start: formatTime(slot.start), end: formatTime(slot.end) })}</dd>
+            <dt>{r('print.when')}</dt>
+            <dd>{t('slotWhen', { day: formatDay(slot.start, 'ja'), start: formatTime(slot.start), end: formatTime(slot.end) })}</dd>
           </>
         ) : null}
-        <dt><RubyText text={t.mode} /></dt>
-        <dd><RubyText text={easy.mode[mode]} /></dd>
+        <dt>{r('print.mode')}</dt>
+        <dd>{r(`mode.${mode}`)}</dd>
       </dl>
-      <p><RubyText text={t.keep} /></p>
-      <p><RubyText text={t.letter} /></p>
+      <p>{r('print.keep')}</p>
+      <p>{r('print.letter')}</p>
       <p>
-        <RubyText text={t.status} /> {statusUrl}
+        {r('print.status')} {statusUrl}
       </p>
-      <p><RubyText text={fill(t.delete, { date: formatLongDate(deleteAfter, 'ja') })} /></p>
+      <p>{r('print.delete', { date: formatLongDate(deleteAfter, 'ja') })}</p>
     </section>
   )
 }
