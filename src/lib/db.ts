@@ -15,7 +15,8 @@ export const outboxStates = ['pending', 'delivered', 'slotTaken', 'rejected'] as
  * status page can tell "sent" from "still waiting".
  */
 export const outboxEntrySchema = z.object({
-  requestId: z.string(),
+  /** The request id (also the server's idempotency key). */
+  id: z.string(),
   lookupId: z.string(),
   windowId: z.string(),
   state: z.enum(outboxStates),
@@ -28,11 +29,11 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>
 
 export class OutboxDb extends Dexie {
-  outbox!: EntityTable<OutboxEntry, 'requestId'>
+  envelopes!: EntityTable<OutboxEntry, 'id'>
 
   constructor() {
     super(OUTBOX_DB_NAME)
-    this.version(1).stores({ outbox: 'requestId, lookupId, state' })
+    this.version(1).stores({ envelopes: 'id, lookupId, state' })
   }
 }
 

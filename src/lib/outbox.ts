@@ -14,7 +14,7 @@ export type DeliveryOutcome =
 /** Written before anything is sent: a crash or a dead network after this line loses nothing. */
 export async function enqueue(body: CreateRequest): Promise<void> {
   const entry: OutboxEntry = {
-    requestId: body.requestId,
+    id: body.requestId,
     lookupId: body.lookupId,
     windowId: body.windowId,
     state: 'pending',
@@ -24,20 +24,20 @@ export async function enqueue(body: CreateRequest): Promise<void> {
     result: null,
     alternatives: [],
   }
-  await getOutboxDb().outbox.put(entry)
+  await getOutboxDb().envelopes.put(entry)
 }
 
 export async function readEntry(requestId: string): Promise<OutboxEntry | null> {
-  return restoreOutboxEntry(await getOutboxDb().outbox.get(requestId))
+  return restoreOutboxEntry(await getOutboxDb().envelopes.get(requestId))
 }
 
 export async function findByLookupId(lookupId: string): Promise<OutboxEntry | null> {
-  const rows = await getOutboxDb().outbox.where('lookupId').equals(lookupId).toArray()
+  const rows = await getOutboxDb().envelopes.where('lookupId').equals(lookupId).toArray()
   return rows.map(restoreOutboxEntry).find((e) => e !== null) ?? null
 }
 
 export async function removeEntry(requestId: string): Promise<void> {
-  await getOutboxDb().outbox.delete(requestId)
+  await getOutboxDb().envelopes.delete(requestId)
 }
 
 const inFlight = new Map<string, Promise<DeliveryOutcome>>()
@@ -60,24 +60,24 @@ async function attemptDelivery(requestId: string): Promise<DeliveryOutcome> {
   if (!entry) return { kind: 'rejected', error: 'errors.notFound', fields: [] }
   if (entry.state === 'delivered' && entry.result) return { kind: 'delivered', result: entry.result }
   if (!entry.body) return { kind: 'rejected', error: 'errors.notFound', fields: [] }
-  await db.outbox.update(requestId, { attempts: entry.attempts + 1 })
+  await db.envelopes.update(requestId, { attempts: entry.attempts + 1 })
   const answer = await postJson('/api/requests', entry.body)
   if (answer.kind === 'ok') {
     const result = createdRequestSchema.safeParse(answer.body)
     if (!result.success) return { kind: 'pending' }
     // The envelope is no longer needed on this device once the server holds it.
-    await db.outbox.update(requestId, { state: 'delivered', result: result.data, body: null, alternatives: [] })
+    await db.envelopes.update(requestId, { state: 'delivered', result: result.data, body: null, alternatives: [] })
     return { kind: 'delivered', result: result.data }
   }
   if (answer.kind === 'network' || answer.status >= 500 || answer.status === 408) return { kind: 'pending' }
   if (answer.status === 429) return { kind: 'rateLimited' }
   const taken = slotTakenSchema.safeParse(answer.body)
   if (taken.success) {
-    await db.outbox.update(requestId, { state: 'slotTaken', alternatives: taken.data.alternatives })
+    await db.envelopes.update(requestId, { state: 'slotTaken', alternatives: taken.data.alternatives })
     return { kind: 'slotTaken', alternatives: taken.data.alternatives }
   }
   const error = answer.body as { error?: unknown; fields?: unknown } | null
-  await db.outbox.update(requestId, { state: 'rejected' })
+  await db.envelopes.update(requestId, { state: 'rejected' })
   return {
     kind: 'rejected',
     error: typeof error?.error === 'string' ? error.error : 'errors.internal',
@@ -89,12 +89,12 @@ async function attemptDelivery(requestId: string): Promise<DeliveryOutcome> {
 export async function rebook(requestId: string, slotId: string | null): Promise<DeliveryOutcome> {
   const entry = await readEntry(requestId)
   if (!entry?.body) return { kind: 'rejected', error: 'errors.notFound', fields: [] }
-  await getOutboxDb().outbox.update(requestId, { state: 'pending', body: { ...entry.body, slotId }, alternatives: [] })
+  await getOutboxDb().envelopes.update(requestId, { state: 'pending', body: { ...entry.body, slotId }, alternatives: [] })
   return deliver(requestId)
 }
 
 export async function deliverPending(): Promise<void> {
-  const pending = await getOutboxDb().outbox.where('state').equals('pending').primaryKeys()
+  const pending = await getOutboxDb().envelopes.where('state').equals('pending').primaryKeys()
   for (const requestId of pending) await deliver(requestId)
 }
 
@@ -112,7 +112,7 @@ export function startOutboxSync(): void {
 export function usePendingCount(): number {
   const [count, setCount] = useState(0)
   useEffect(() => {
-    const subscription = liveQuery(() => getOutboxDb().outbox.where('state').equals('pending').count()).subscribe({
+    const subscription = liveQuery(() => getOutboxDb().envelopes.where('state').equals('pending').count()).subscribe({
       next: setCount,
       error: () => setCount(0),
     })
@@ -126,7 +126,7 @@ export function useOutboxEntry(requestId: string | null): OutboxEntry | null {
   const [entry, setEntry] = useState<OutboxEntry | null>(null)
   useEffect(() => {
     if (!requestId) return
-    const subscription = liveQuery(() => getOutboxDb().outbox.get(requestId)).subscribe({
+    const subscription = liveQuery(() => getOutboxDb().envelopes.get(requestId)).subscribe({
       next: (raw) => setEntry(restoreOutboxEntry(raw)),
       error: () => setEntry(null),
     })

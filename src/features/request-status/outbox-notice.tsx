@@ -42,7 +42,7 @@ export function OutboxNotice({ entry, onDelivered }: { entry: OutboxEntry; onDel
       <section className={styles.notice} aria-labelledby="outbox-heading">
         <h2 id="outbox-heading">{text.r('outbox.pendingTitle')}</h2>
         <p>{text.r('outbox.pending')}</p>
-        <button type="button" className={styles.secondary} disabled={busy} onClick={() => void send(() => deliver(entry.requestId))}>
+        <button type="button" className={styles.secondary} disabled={busy} onClick={() => void send(() => deliver(entry.id))}>
           {text.r('outbox.sendNow')}
         </button>
       </section>
@@ -69,7 +69,7 @@ export function OutboxNotice({ entry, onDelivered }: { entry: OutboxEntry; onDel
         type="button"
         className={styles.primary}
         disabled={busy || !choice}
-        onClick={() => void send(() => rebook(entry.requestId, choice === LATER ? null : choice))}
+        onClick={() => void send(() => rebook(entry.id, choice === LATER ? null : choice))}
       >
         {text.r('outbox.rebook')}
       </button>

@@ -34,7 +34,7 @@ export function StatusPage() {
   async function check(keys: ReceiptKeys) {
     let outbox = await findByLookupId(keys.lookupId).catch(() => null)
     if (outbox?.state === 'pending') {
-      await deliver(outbox.requestId)
+      await deliver(outbox.id)
       outbox = await findByLookupId(keys.lookupId)
     }
     if (outbox && outbox.state !== 'delivered' && outbox.state !== 'rejected') return setFound({ keys, view: null, outbox })

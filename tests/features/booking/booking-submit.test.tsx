@@ -11,13 +11,13 @@ configure({ asyncUtilTimeout: 15_000 })
 
 let server: Awaited<ReturnType<typeof startInProcessServer>>
 beforeEach(async () => {
-  await getOutboxDb().outbox.clear()
+  await getOutboxDb().envelopes.clear()
   server = await startInProcessServer()
 })
 afterEach(() => server.close())
 
 async function rawOutboxRecords(): Promise<unknown[]> {
-  return getOutboxDb().outbox.toArray()
+  return getOutboxDb().envelopes.toArray()
 }
 
 describe('送信と送信待ち（アウトボックス）', () => {

@@ -20,7 +20,7 @@ const databaseNames = async () => (await indexedDB.databases()).map((d) => d.nam
 
 describe('下書きの保存（選んだときだけ）', () => {
   it('チェックを入れたときだけ下書きを残し、開き直すと戻る。すぐに閉じると下書きは消え、送信待ちの箱は残る', async () => {
-    await getOutboxDb().outbox.count()
+    await getOutboxDb().envelopes.count()
     const user = userEvent.setup()
     const first = await renderRoute('/book')
     await user.click(await screen.findByRole('radio', { name: '自分のこと' }))

@@ -14,7 +14,7 @@ configure({ asyncUtilTimeout: 15_000 })
 
 let server: Awaited<ReturnType<typeof startInProcessServer>>
 beforeEach(async () => {
-  await getOutboxDb().outbox.clear()
+  await getOutboxDb().envelopes.clear()
   server = await startInProcessServer()
 })
 afterEach(() => server.close())

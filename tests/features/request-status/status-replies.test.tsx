@@ -16,7 +16,7 @@ configure({ asyncUtilTimeout: 15_000 })
 
 let server: Awaited<ReturnType<typeof startInProcessServer>>
 beforeEach(async () => {
-  await getOutboxDb().outbox.clear()
+  await getOutboxDb().envelopes.clear()
   server = await startInProcessServer()
 })
 afterEach(() => server.close())
@@ -28,7 +28,7 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     if (outcome.kind !== 'sent' || outcome.delivery.kind !== 'delivered') throw new Error('booking was not delivered')
 
     // What a staff browser does: open the envelope with its private key, reply with the reply key inside.
-    const lookupId = (await getOutboxDb().outbox.get(outcome.requestId))!.lookupId
+    const lookupId = (await getOutboxDb().envelopes.get(outcome.requestId))!.lookupId
     const posted = server.fetchSpy.mock.calls.find(([, init]) => init?.method === 'POST')
     const envelope = envelopeSchema.parse(JSON.parse(String(posted![1]!.body)).envelope)
     const staff = server.staff.get('toshima')!
