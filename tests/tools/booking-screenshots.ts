@@ -66,6 +66,13 @@ for (const language of ['ja', 'ja-easy', 'en']) {
   await page.emulateMedia({ media: 'print' })
   await snap('8-print')
   await page.emulateMedia({ media: 'screen' })
+  const shown = await page.locator('section[aria-labelledby=receipt-heading] p:visible', { hasText: /\d{4} \d{4}/ }).first().textContent()
+  await page.locator('#booking-memo').check()
+  await page.goto(`${server.url}/status`)
+  await page.locator('#status-code').fill((shown ?? '').replace(/\D/g, '').slice(-16))
+  await page.locator('form button[type=submit]').click()
+  await page.locator('#view-heading').waitFor({ timeout: 20_000 })
+  await snap('9-status')
   await context.close()
 }
 await browser.close()
