@@ -128,14 +128,13 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
           <p id="receipt-hint">{text.r('done.receiptHint')}</p>
           <p className={styles.code} aria-describedby="receipt-hint">
             <span className="visually-hidden">{text.s('done.receiptLabel')}: </span>
-            {formatReceiptCode(sent.receipt)
-              .split(' ')
-              .map((group, index) => (
-                <span key={index} className={styles.group}>
-                  {index > 0 ? ' ' : ''}
-                  {group}
-                </span>
-              ))}
+            {/* Two groups per line at most, so a phone never shows a lone group on its own line. */}
+            {[formatReceiptCode(sent.receipt.slice(0, 8)), formatReceiptCode(sent.receipt.slice(8))].map((half, index) => (
+              <span key={index} className={styles.group}>
+                {index > 0 ? ' ' : ''}
+                {half}
+              </span>
+            ))}
           </p>
           <div className={styles.receiptActions}>
             <button type="button" className={formStyles.secondary} onClick={() => void copy()}>
