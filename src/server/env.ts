@@ -5,6 +5,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DIST_DIR: z.string().min(1).default('dist'),
+  /** Anonymous POSTs per client per minute; 0 turns rate limiting off (bench). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Weeks of slots generated from the weekly availability at start. */
+  SLOT_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
 })
 
 export type ServerEnv = z.infer<typeof envSchema>

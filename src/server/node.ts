@@ -1,20 +1,62 @@
 import { serve, type ServerType } from '@hono/node-server'
-import { mkdirSync } from 'node:fs'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { createHash } from 'node:crypto'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
-import { deploymentSchema, tileOrigin } from '../shared/schemas/deployment'
+import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
+import { memoryRateLimiter } from './http/rate-limit'
+import { ensureSlots } from './slots/ensure-slots'
+import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
+import { migrate } from './store/migrate'
+import { createSqlStore, type Store } from './store/store'
 import { mountStaticFiles } from './static-files'
 
 export interface RunningServer {
   url: string
+  store: Store
   close: () => Promise<void>
 }
 
-export async function startNodeServer(env: ServerEnv): Promise<RunningServer> {
-  mkdirSync(env.DATA_DIR, { recursive: true })
-  const deployment = deploymentSchema.parse(rawDeployment)
-  const app = createApp({ deployment, imageOrigins: [tileOrigin(deployment.map)] })
+/** Node's synchronous hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
+export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(createHash('sha256').update(data).digest())
+
+export function loadDeployment(): Deployment {
+  return deploymentSchema.parse(rawDeployment)
+}
+
+/** Opens `<DATA_DIR>/tsunagu.sqlite` (created if missing), applies pending migrations and returns the store. */
+export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDriver; store: Store }> {
+  const driver = await openLibsqlDriver(dataDir)
+  await migrate(driver)
+  return { driver, store: createSqlStore(driver) }
+}
+
+type NodeServerEnv = Omit<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'> &
+  Partial<Pick<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'>>
+
+export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
+  // `npm start` passes the env value (default 30); embedding callers such as test setups opt in.
+  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
+  const deployment = loadDeployment()
+  const { driver, store } = await openNodeStore(env.DATA_DIR)
+  await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
+  await store.purgeExpired(new Date().toISOString())
+  const rateLimiter =
+    limitPerMinute > 0
+      ? memoryRateLimiter({
+          limit: limitPerMinute,
+          windowMs: 60_000,
+          clientAddress: (c) => getConnInfo(c).remote.address,
+        })
+      : null
+  const app = createApp({
+    deployment,
+    getStore: () => store,
+    imageOrigins: [tileOrigin(deployment.map)],
+    rateLimiter,
+    sha256: nodeSha256,
+  })
   mountStaticFiles(app, env.DIST_DIR)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s))
@@ -23,6 +65,10 @@ export async function startNodeServer(env: ServerEnv): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : env.PORT
   return {
     url: `http://${env.HOST}:${port}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    store,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      driver.close()
+    },
   }
 }

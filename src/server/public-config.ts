@@ -1,12 +1,23 @@
 import type { Deployment } from '../shared/schemas/deployment'
+import type { RecipientKey } from '../shared/schemas/envelope'
+import type { WindowKeyRow } from './store/store'
 
-/** What `GET /api/config` publishes: the deployment minus nothing secret (it holds none). */
-export function publicConfig(deployment: Deployment) {
+/**
+ * What `GET /api/config` publishes: the deployment (it holds nothing secret) with each window's
+ * recipients: the active staff keys from the database and the recovery key from the configuration.
+ */
+export function publicConfig(deployment: Deployment, staffKeys: readonly WindowKeyRow[] = []) {
   return {
     id: deployment.id,
     name: deployment.name,
     appName: deployment.appName,
     defaultWindowId: deployment.defaultWindowId,
-    windows: deployment.windows,
+    windows: deployment.windows.map((window) => {
+      const recipients: RecipientKey[] = staffKeys
+        .filter((k) => k.windowId === window.id)
+        .map(({ keyId, kind, publicKey, fingerprint }) => ({ keyId, kind, publicKey, fingerprint }))
+      if (window.recoveryKey) recipients.push({ kind: 'recovery', ...window.recoveryKey })
+      return { ...window, recipients }
+    }),
   }
 }

@@ -10,6 +10,19 @@ export const openingHoursSchema = z
   .refine((h) => h.open < h.close, { error: 'validation.hoursOrder' })
 export type OpeningHours = z.infer<typeof openingHoursSchema>
 
+/**
+ * Bookable slots per week for one consultation mode: each time on each day starts a slot of
+ * `minutes`. The server turns this into dated slots (src/server/slots/), skipping closed days.
+ */
+export const availabilitySchema = z.object({
+  mode: z.enum(['phone', 'visit', 'video']),
+  days: z.array(weekdaySchema).min(1),
+  times: z.array(time).min(1),
+  minutes: z.number().int().min(10).max(240),
+  note: z.string().optional(),
+})
+export type Availability = z.infer<typeof availabilitySchema>
+
 export const closedDaysSchema = z.object({
   publicHolidays: z.boolean(),
   yearEnd: z.boolean(),
@@ -29,9 +42,14 @@ export const windowSchema = z.object({
   phoneHours: z.array(openingHoursSchema),
   visitHours: z.array(openingHoursSchema),
   closed: closedDaysSchema,
+  availability: z.array(availabilitySchema).default([]),
   /** The window's recovery (escrow) public key; its private half is kept offline (DESIGN §4). */
   recoveryKey: z
-    .object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/), fingerprint: z.string() })
+    .object({
+      keyId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+      publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
+      fingerprint: z.string(),
+    })
     .nullable()
     .default(null),
   source: z.string().min(1),

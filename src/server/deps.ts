@@ -1,0 +1,17 @@
+import type { Context } from 'hono'
+import type { Deployment } from '../shared/schemas/deployment'
+import type { Sha256 } from './http/hash'
+import type { RateLimiter } from './http/rate-limit'
+import type { Store } from './store/store'
+
+export interface AppDeps {
+  deployment: Deployment
+  /** The store for this request: one shared store on Node, one built from `env.DB` per request on Workers. */
+  getStore: (c: Context) => Store
+  imageOrigins?: readonly string[]
+  /** Anonymous POST endpoints are limited when set; `null` turns limiting off (tests, bench). */
+  rateLimiter?: RateLimiter | null
+  now?: () => Date
+  /** SHA-256 for body and auth-key hashes; WebCrypto by default (Node's WebCrypto digest is slow under load). */
+  sha256?: Sha256
+}

@@ -1,0 +1,148 @@
+import { Hono } from 'hono'
+import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
+import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
+import type { AppDeps } from '../deps'
+import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
+import { readJson, validationError } from '../http/read-json'
+import { toTokyoIso } from '../slots/generate-slots'
+import type { Store, StoredRequest } from '../store/store'
+
+const DAY_MS = 86_400_000
+const ALTERNATIVES = 5
+/** Compared against when a lookup id is unknown, so both failures do the same work. */
+const NO_SUCH_HASH = 'A'.repeat(43)
+
+const notFound = { error: 'errors.receiptNotFound' } as const
+
+/** Finds the request and checks the auth key; unknown and wrong credentials take the same path. */
+async function authenticate(store: Store, lookupId: string, authKey: string, digest: Sha256): Promise<StoredRequest | null> {
+  const request = await store.findByLookup(lookupId)
+  const presented = await hashAuthKey(authKey, digest)
+  const matches = constantTimeEqual(presented, request?.authHash ?? NO_SUCH_HASH)
+  return matches && request ? request : null
+}
+
+async function view(store: Store, request: StoredRequest) {
+  const [slot, messages] = await Promise.all([
+    request.slotId && request.status !== 'cancelled' ? store.getSlot(request.slotId) : null,
+    store.messages(request.requestId),
+  ])
+  return {
+    requestId: request.requestId,
+    windowId: request.windowId,
+    mode: request.mode,
+    status: request.status,
+    slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
+    messages: messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown })),
+    videoUrl: request.videoUrl,
+    deleteAfter: request.deleteAfter,
+  }
+}
+
+export function requestRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date())
+  const digest = deps.sha256 ?? sha256
+  const windows = new Set(deps.deployment.windows.map((w) => w.id))
+  const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
+
+  const alternatives = (store: Store, slot: Slot, at: Date) =>
+    store.openSlots(slot.windowId, toTokyoIso(at), toTokyoIso(new Date(at.getTime() + SLOT_LOOKAHEAD_DAYS * DAY_MS)), slot.mode, ALTERNATIVES)
+
+  return new Hono()
+    .post('/', async (c) => {
+      const body = await readJson(c, createRequestSchema)
+      if (!body.ok) return body.response
+      const input = body.data
+      const mismatches = [
+        ...(input.envelope.requestId === input.requestId ? [] : [{ path: 'envelope.requestId', key: 'validation.mismatch' }]),
+        ...(input.envelope.windowId === input.windowId ? [] : [{ path: 'envelope.windowId', key: 'validation.mismatch' }]),
+        ...(windows.has(input.windowId) ? [] : [{ path: 'windowId', key: 'validation.unknownWindow' }]),
+      ]
+      if (mismatches.length > 0) return validationError(c, mismatches)
+
+      const store = deps.getStore(c)
+      const bodyHash = toBase64url(await digest(JSON.stringify(input)))
+      const replay = async () => {
+        const first = await store.requestReplay(input.requestId)
+        if (!first) return null
+        if (first.bodyHash !== bodyHash) return c.json({ error: 'errors.conflict' }, 409)
+        // The first answer, byte for byte, so a retried outbox delivery cannot tell it was a retry.
+        return c.body(first.firstResponse, 201, { 'Content-Type': 'application/json' })
+      }
+      // Without a slot the insert itself detects a resubmission, which saves a read per new request.
+      if (input.slotId !== null) {
+        const replayed = await replay()
+        if (replayed) return replayed
+      }
+
+      const at = now()
+      let slot: Slot | null = null
+      if (input.slotId !== null) {
+        const found = await store.getSlot(input.slotId)
+        if (!found || found.windowId !== input.windowId || found.mode !== input.mode) {
+          return validationError(c, [{ path: 'slotId', key: 'validation.unknownSlot' }])
+        }
+        slot = { id: found.id, windowId: found.windowId, mode: found.mode, start: found.start, end: found.end }
+        if (found.booked || Date.parse(found.start) <= at.getTime()) {
+          return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
+        }
+      }
+      const answer = { requestId: input.requestId, status: slot ? 'booked' : 'waiting', slot, deleteAfter: deleteAfter(at) }
+      const firstResponse = JSON.stringify(answer)
+      const outcome = await store.createRequest({
+        requestId: input.requestId,
+        windowId: input.windowId,
+        mode: input.mode,
+        slotId: slot?.id ?? null,
+        lookupId: input.lookupId,
+        authHash: input.authHash,
+        envelope: JSON.stringify(input.envelope),
+        bodyHash,
+        firstResponse,
+        createdAt: at.toISOString(),
+        deleteAfter: answer.deleteAfter,
+      })
+      if (outcome === 'created') return c.body(firstResponse, 201, { 'Content-Type': 'application/json' })
+      if (outcome === 'slotTaken' && slot) {
+        return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
+      }
+      // A concurrent delivery of the same request won the insert; or the lookup id is already used.
+      return (await replay()) ?? c.json({ error: 'errors.conflict' }, 409)
+    })
+
+    .post('/lookup', async (c) => {
+      const body = await readJson(c, credentialsSchema)
+      if (!body.ok) return body.response
+      const store = deps.getStore(c)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      if (!request) return c.json(notFound, 404)
+      return c.json(await view(store, request))
+    })
+
+    .post('/cancel', async (c) => {
+      const body = await readJson(c, credentialsSchema)
+      if (!body.ok) return body.response
+      const store = deps.getStore(c)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      if (!request) return c.json(notFound, 404)
+      if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
+      return c.json(await view(store, { ...request, status: 'cancelled' }))
+    })
+
+    .post('/messages', async (c) => {
+      const body = await readJson(c, followUpSchema)
+      if (!body.ok) return body.response
+      const store = deps.getStore(c)
+      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      if (!request) return c.json(notFound, 404)
+      const { envelope } = body.data
+      if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {
+        return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
+      }
+      if (request.status === 'cancelled' || request.status === 'done') return c.json({ error: 'errors.requestClosed' }, 409)
+      const at = now()
+      const message = { id: crypto.randomUUID(), from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
+      await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
+      return c.json({ id: message.id, sentAt: message.sentAt, deleteAfter: deleteAfter(at) }, 201)
+    })
+}

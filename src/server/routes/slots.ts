@@ -1,0 +1,39 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
+import { consultationMode, isoDateTime } from '../../shared/schemas/common'
+import type { AppDeps } from '../deps'
+import { fieldIssues, validationError } from '../http/read-json'
+import { toTokyoIso } from '../slots/generate-slots'
+
+const DAY_MS = 86_400_000
+/** A Tokyo date (`2026-11-24`, its midnight) or a full ISO date-time with offset. */
+const instant = z.union([z.iso.date({ error: 'validation.invalid' }).transform((d) => `${d}T00:00:00+09:00`), isoDateTime], {
+  error: 'validation.invalid',
+})
+const slotQuerySchema = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+  mode: consultationMode.optional(),
+})
+
+export function slotRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date())
+  const windows = new Set(deps.deployment.windows.map((w) => w.id))
+
+  return new Hono().get('/:id/slots', async (c) => {
+    const windowId = c.req.param('id')
+    if (!windows.has(windowId)) return c.json({ error: 'errors.windowNotFound' }, 404)
+    const parsed = slotQuerySchema.safeParse(c.req.query())
+    if (!parsed.success) return validationError(c, fieldIssues(parsed.error))
+    const at = now().getTime()
+    const from = Math.max(at, parsed.data.from ? Date.parse(parsed.data.from) : at)
+    const to = parsed.data.to ? Date.parse(parsed.data.to) : from + SLOT_LOOKAHEAD_DAYS * DAY_MS
+    if (to < from) return validationError(c, [{ path: 'to', key: 'validation.rangeOrder' }])
+    if (to - from > SLOT_LOOKAHEAD_DAYS * DAY_MS) return validationError(c, [{ path: 'to', key: 'validation.rangeTooLong' }])
+    const slots = await deps
+      .getStore(c)
+      .openSlots(windowId, toTokyoIso(new Date(from)), toTokyoIso(new Date(to)), parsed.data.mode)
+    return c.json({ windowId, slots })
+  })
+}

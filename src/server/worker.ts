@@ -1,0 +1,46 @@
+import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
+import { deploymentSchema, tileOrigin } from '../shared/schemas/deployment'
+import { createApp } from './app'
+import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
+import { ensureSlots } from './slots/ensure-slots'
+import { d1Driver, type D1Like } from './store/d1-driver'
+import { createSqlStore } from './store/store'
+
+/** The bindings declared in src/server/wrangler.jsonc; RATE_LIMITER and RATE_LIMIT_SALT are optional. */
+export interface WorkerEnv {
+  DB: D1Like
+  ASSETS?: { fetch(request: Request): Promise<Response> }
+  RATE_LIMITER?: RateLimitBinding
+  RATE_LIMIT_SALT?: string
+}
+
+const SLOT_WEEKS = 3
+const deployment = deploymentSchema.parse(rawDeployment)
+const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
+
+const app = createApp({
+  deployment,
+  getStore: (c) => storeOf(c.env as WorkerEnv),
+  imageOrigins: [tileOrigin(deployment.map)],
+  rateLimiter: bindingRateLimiter((c) => {
+    const env = c.env as WorkerEnv
+    return { binding: env.RATE_LIMITER, salt: env.RATE_LIMIT_SALT }
+  }),
+})
+
+// Everything that is not the API is the built PWA (Workers static assets); the app adds its headers.
+app.all('*', async (c) => {
+  const assets = (c.env as WorkerEnv).ASSETS
+  if (!assets) return c.json({ error: 'errors.notFound' }, 404)
+  const response = await assets.fetch(c.req.raw)
+  return new Response(response.body, response)
+})
+
+export default {
+  fetch: app.fetch,
+  /** The daily cron trigger keeps the next weeks of slots generated, as `npm start` does on Node. */
+  async scheduled(_controller: unknown, env: WorkerEnv) {
+    await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
+    await storeOf(env).purgeExpired(new Date().toISOString())
+  },
+}

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openLibsqlDriver } from '../../src/server/store/libsql-driver'
+import { migrate } from '../../src/server/store/migrate'
+import { createSqlStore } from '../../src/server/store/store'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-store-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+const slot = { id: 'toshima-phone-20300107-0900', windowId: 'toshima', mode: 'phone' as const, start: '2030-01-07T09:00:00+09:00', end: '2030-01-07T09:50:00+09:00' }
+const request = (id: string, slotId: string | null, deleteAfter: string) => ({
+  requestId: id, windowId: 'toshima', mode: 'phone' as const, slotId, lookupId: `lookup-${id}`, authHash: 'h', envelope: '{}',
+  bodyHash: 'b', firstResponse: '{}', createdAt: '2029-12-01T00:00:00Z', deleteAfter,
+})
+
+describe('SQLite ストア (Node)', () => {
+  it('再起動しても移行は一度だけ、データは残り、WAL モードで開く', async () => {
+    const dir = tempDir()
+    const first = await openLibsqlDriver(dir)
+    expect(await migrate(first)).toEqual(['0001_init.sql'])
+    await createSqlStore(first).insertSlots([slot])
+    first.close()
+    const again = await openLibsqlDriver(dir)
+    expect(await migrate(again)).toEqual([])
+    expect(await createSqlStore(again).getSlot(slot.id)).toEqual({ ...slot, booked: false })
+    expect(await again.all({ sql: 'PRAGMA journal_mode', args: [] })).toEqual([{ journal_mode: 'wal' }])
+    again.close()
+  })
+
+  it('削除日を過ぎた相談はメッセージごと消え、押さえていた枠は空きに戻る', async () => {
+    const driver = await openLibsqlDriver(tempDir())
+    await migrate(driver)
+    const store = createSqlStore(driver)
+    await store.insertSlots([slot])
+    expect(await store.createRequest(request('old', slot.id, '2030-01-01T00:00:00Z'))).toBe('created')
+    expect(await store.createRequest(request('new', null, '2031-01-01T00:00:00Z'))).toBe('created')
+    await store.addMessage('old', { id: 'm1', from: 'person', sentAt: '2029-12-02T00:00:00Z', envelope: '{}' }, '2029-12-02T00:00:00Z', '2030-01-01T00:00:00Z')
+    expect(await store.purgeExpired('2030-06-01T00:00:00Z')).toBe(1)
+    expect(await store.findByLookup('lookup-old')).toBeNull()
+    expect(await store.messages('old')).toEqual([])
+    expect(await store.findByLookup('lookup-new')).not.toBeNull()
+    expect(await store.getSlot(slot.id)).toMatchObject({ booked: false })
+    driver.close()
+  })
+
+  it('同時に書き込んでも、一意制約に触れた 1 件だけが失敗し、他は保存される', async () => {
+    const driver = await openLibsqlDriver(tempDir())
+    await migrate(driver)
+    const store = createSqlStore(driver)
+    const outcomes = await Promise.all([
+      store.createRequest(request('a', null, '2031-01-01T00:00:00Z')),
+      store.createRequest({ ...request('a', null, '2031-01-01T00:00:00Z'), lookupId: 'other' }),
+      store.createRequest(request('b', null, '2031-01-01T00:00:00Z')),
+    ])
+    expect(outcomes).toEqual(['created', 'duplicate', 'created'])
+    expect(await store.findByLookup('lookup-b')).not.toBeNull()
+    driver.close()
+  })
+})

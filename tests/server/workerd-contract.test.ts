@@ -1,0 +1,54 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defineApiContract } from './contract/api-contract'
+import { postJson } from './contract/target'
+import { endpoints, expectErrorAnswer, hostileValue } from './helpers/hostile'
+import { makeBooking } from './helpers/make-request'
+import { startWorkerd } from './helpers/workerd'
+
+let workerd: Awaited<ReturnType<typeof startWorkerd>>
+beforeAll(async () => {
+  workerd = await startWorkerd()
+}, 90_000)
+afterAll(async () => workerd?.close(), 30_000)
+
+defineApiContract(() => workerd.target)
+
+describe('workerd: 静的ファイル', () => {
+  it('アプリの画面も同じセキュリティヘッダーで配られ、知らない画面の URL にはアプリの HTML が返る', async () => {
+    const response = await workerd.target.fetch('/book?window=toshima')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('<title>つなぐ</title>')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+})
+
+describe('workerd: 悪意のある入力', { timeout: 60_000 }, () => {
+  it('どの POST も、フィールドを壊した本文には 4xx とエラーキーで答え、保存済みの相談は変わらない', async () => {
+    const booked = await makeBooking()
+    await postJson(workerd.target, '/api/requests', booked.body)
+    const view = async () => (await postJson(workerd.target, '/api/requests/lookup', booked.credentials)).text()
+    const before = await view()
+    const valid: Record<string, Record<string, unknown>> = {
+      '/api/requests': (await makeBooking()).body,
+      '/api/requests/lookup': { ...booked.credentials },
+      '/api/requests/cancel': { ...booked.credentials },
+      '/api/requests/messages': { ...booked.credentials, envelope: booked.body.envelope },
+      '/api/metrics': { campaign: 'qr-1', event: 'scan' },
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...endpoints), fc.nat(), hostileValue, async (path, pick, value) => {
+        const body = structuredClone(valid[path] as Record<string, unknown>)
+        const keys = Object.keys(body)
+        const key = keys[pick % keys.length] as string
+        fc.pre(!(key === 'slotId' && value === null))
+        body[key] = value
+        const response = await postJson(workerd.target, path, body)
+        expectErrorAnswer(response.status, await response.json())
+      }),
+      { numRuns: 60 },
+    )
+    expect(await view()).toBe(before)
+  })
+})
