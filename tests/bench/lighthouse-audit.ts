@@ -42,6 +42,18 @@ export async function auditOnce(url: string): Promise<LighthouseFigures> {
   }
 }
 
+/** Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART, NO_FCP): try again. */
+async function auditWithRetry(url: string, attempts = 3): Promise<LighthouseFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url)
+    } catch (error) {
+      if (attempt >= attempts) throw error
+      console.warn(`[bench] Lighthouse run ${attempt} on ${url} failed (${error instanceof Error ? error.message : error}); retrying`)
+    }
+  }
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -68,7 +80,7 @@ export function summarize(runs: LighthouseFigures[]): LighthouseMedians {
 export async function auditInterleaved(urls: string[], times: number): Promise<LighthouseMedians[]> {
   const runs: LighthouseFigures[][] = urls.map(() => [])
   for (let round = 0; round < times; round++) {
-    for (const [index, url] of urls.entries()) runs[index]?.push(await auditOnce(url))
+    for (const [index, url] of urls.entries()) runs[index]?.push(await auditWithRetry(url))
   }
   return runs.map(summarize)
 }
