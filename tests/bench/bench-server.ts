@@ -1,0 +1,43 @@
+import { serve, type ServerType } from '@hono/node-server'
+import rawDeployment from '../../src/shared/config/deployment.json' with { type: 'json' }
+import { createApp } from '../../src/server/app'
+import { mountStaticFiles } from '../../src/server/static-files'
+import { deploymentSchema, tileOrigin } from '../../src/shared/schemas/deployment'
+
+export const STATIC_COPY_PATH = '/__bench/static.html'
+
+export interface BenchServer {
+  url: string
+  /** The HTML served at STATIC_COPY_PATH (a 404 until set). */
+  setStaticCopy: (html: string) => void
+  close: () => Promise<void>
+}
+
+/**
+ * The product server's parts (createApp + the built files, as in src/server/node.ts) plus one
+ * bench-only page, so the app and its static baseline are served by the same process with the same
+ * headers. The route exists only here, never in the product server.
+ */
+export async function startBenchServer(distDir: string): Promise<BenchServer> {
+  const deployment = deploymentSchema.parse(rawDeployment)
+  const app = createApp({ deployment, imageOrigins: [tileOrigin(deployment.map)] })
+  let staticCopy: string | undefined
+  app.get(STATIC_COPY_PATH, (c) => {
+    if (staticCopy === undefined) return c.text('not ready', 404)
+    c.header('Cache-Control', 'no-cache')
+    return c.html(staticCopy)
+  })
+  mountStaticFiles(app, distDir)
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const address = server.address()
+  if (typeof address !== 'object' || !address) throw new Error('bench server has no port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    setStaticCopy: (html) => {
+      staticCopy = html
+    },
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  }
+}
