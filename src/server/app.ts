@@ -33,9 +33,8 @@ export function createApp(deps: AppDeps) {
     }
     return streamedLimit(c, next)
   })
-  app.use('/api/requests/*', rateLimit(deps.rateLimiter))
-  app.use('/api/requests', rateLimit(deps.rateLimiter))
-  app.use('/api/metrics', rateLimit(deps.rateLimiter))
+  // Every POST of the API is anonymous (requests, lookup, cancel, messages, metrics); reads are not limited.
+  app.use('/api/*', rateLimit(deps.rateLimiter))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.get('/api/config', async (c) => {
