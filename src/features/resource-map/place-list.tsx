@@ -1,0 +1,50 @@
+import { Link } from 'react-router'
+import { RubyText } from '@/components/ruby-text'
+import { useText } from '@/lib/use-text'
+import type { Place } from '@/shared/schemas/places'
+import { textOf } from './data-text'
+import type { EventIndex } from './filter-resources'
+import { formatDay } from './format-date'
+import styles from './resource-map.module.css'
+
+interface Props {
+  places: readonly Place[]
+  index: EventIndex
+  placeHref: (id: string) => string
+  headingId: string
+}
+
+/** The accessible way in: the same places as the map, as plain links, usable with no tiles at all. */
+export function PlaceList({ places, index, placeHref, headingId }: Props) {
+  const text = useText('map')
+  const language = text.language
+  return (
+    <ul className={styles.list} aria-labelledby={headingId} data-testid="place-list">
+      {places.map((place) => {
+        const next = index.nextDate.get(place.id)
+        const repeating = index.repeating.get(place.id)
+        return (
+          <li key={place.id} className={styles.item} data-place-id={place.id}>
+            <h3 className={styles.itemName}>
+              <Link to={placeHref(place.id)}>
+                <RubyText text={textOf(place.name, language)} />
+              </Link>
+            </h3>
+            <p className={styles.itemMeta}>
+              <RubyText text={textOf(place.municipality, language)} />
+              {' ・ '}
+              {place.kinds.map((k) => text.s(`kind.${k}`)).join('、')}
+            </p>
+            {next ? <p className={styles.itemNext}>{text.r('item.next', { date: formatDay(next, language) })}</p> : null}
+            {repeating ? <p className={styles.itemNext}>{text.r(`recurrence.${repeating}`)}</p> : null}
+            <ul className={styles.tags}>
+              <li>{text.r(place.bookingRequired ? 'item.bookingRequired' : 'item.noBooking')}</li>
+              <li>{text.r(place.free ? 'item.free' : 'item.paid')}</li>
+              {place.online ? <li>{text.r('item.online')}</li> : null}
+            </ul>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
