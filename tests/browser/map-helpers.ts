@@ -35,9 +35,16 @@ export async function waitForList(page: Page): Promise<number> {
 }
 
 export async function markerIds(page: Page): Promise<string[]> {
-  return page.$$eval('.place-marker', (els) => els.map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length) ?? ''))
+  return page.$$eval('.place-marker', (els) =>
+    els.filter((el) => (el as SVGElement).style.display !== 'none').map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length) ?? ''),
+  )
+}
+
+/** Markers the reader can see: filtered-out ones stay in the map but are not drawn. */
+export function visibleMarkerCount(): number {
+  return [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length
 }
 
 export async function listIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="place-list"] > li', (els) => els.map((el) => el.getAttribute('data-place-id') ?? ''))
+  return page.$$eval('[data-testid="place-list"] > li:not([hidden])', (els) => els.map((el) => el.getAttribute('data-place-id') ?? ''))
 }

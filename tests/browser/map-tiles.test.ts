@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { publicPages } from '../../src/app/paths'
 import { launchChromium } from '../tools/chromium'
-import { interceptTiles, listIds, markerIds, TILE_ORIGIN, waitForList } from './map-helpers'
+import { interceptTiles, listIds, markerIds, TILE_ORIGIN, visibleMarkerCount, waitForList } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -22,6 +22,7 @@ describe('居場所マップ（Chromium）', () => {
     const count = await waitForList(page)
     expect(count).toBeGreaterThanOrEqual(40)
     await page.waitForFunction((n) => document.querySelectorAll('.place-marker').length === n, count)
+    expect(await page.evaluate(visibleMarkerCount)).toBe(count)
     expect((await markerIds(page)).sort()).toEqual((await listIds(page)).sort())
     const box = await page.locator('.place-marker').first().boundingBox()
     expect(box?.width).toBeGreaterThan(10)
@@ -40,7 +41,7 @@ describe('居場所マップ（Chromium）', () => {
     expect(await page.getByRole('checkbox', { name: '文京区' }).isChecked()).toBe(true)
     expect(await listIds(page)).toEqual(['bunkyo-step-joshikai', 'bunkyo-ux-joshikai', 'ux-joshikai-toshima'])
     expect(count).toBe(3)
-    await page.waitForFunction(() => document.querySelectorAll('.place-marker').length === 3)
+    await page.waitForFunction(() => [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length === 3)
     expect((await markerIds(page)).sort()).toEqual((await listIds(page)).sort())
     await context.close()
   })

@@ -58,7 +58,8 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
   }
 
   const results = useMemo(() => filterPlaces(data.places, filters, index, today), [data.places, filters, index, today])
-  const ordered = useMemo(() => (nearMe.state.status === 'on' ? sortByDistance(results, nearMe.state.position) : results), [results, nearMe.state])
+  const visibleIds = useMemo(() => new Set(results.map((p) => p.id)), [results])
+  const ordered = useMemo(() => (nearMe.state.status === 'on' ? sortByDistance(data.places, nearMe.state.position) : data.places), [data.places, nearMe.state])
 
   return (
     <>
@@ -69,7 +70,7 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
       <section aria-label={text.s('mapRegion')} className={styles.mapRegion}>
         <p className={styles.mapNote}>{text.r('mapNote')}</p>
         <Suspense fallback={<div className={styles.map} />}>
-          <ResourceMapView places={results} placeHref={placeHref} />
+          <ResourceMapView places={data.places} visibleIds={visibleIds} placeHref={placeHref} />
         </Suspense>
       </section>
       <div className={styles.listHead}>
@@ -89,7 +90,7 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
           </p>
         </div>
       </div>
-      <PlaceList places={ordered} index={index} placeHref={placeHref} headingId={listHeadingId} />
+      <PlaceList places={ordered} visibleIds={visibleIds} index={index} placeHref={placeHref} headingId={listHeadingId} />
       <OpenDataNote />
     </>
   )

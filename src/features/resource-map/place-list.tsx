@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Link } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
 import { useText } from '@/lib/use-text'
@@ -9,42 +10,63 @@ import styles from './resource-map.module.css'
 
 interface Props {
   places: readonly Place[]
+  visibleIds: ReadonlySet<string>
   index: EventIndex
   placeHref: (id: string) => string
   headingId: string
 }
 
-/** The accessible way in: the same places as the map, as plain links, usable with no tiles at all. */
-export function PlaceList({ places, index, placeHref, headingId }: Props) {
+interface ItemProps {
+  place: Place
+  hidden: boolean
+  next: string | undefined
+  repeating: 'weekly' | 'monthly' | undefined
+  placeHref: (id: string) => string
+}
+
+const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, placeHref }: ItemProps) {
   const text = useText('map')
   const language = text.language
   return (
+    <li className={styles.item} data-place-id={place.id} hidden={hidden}>
+      <h3 className={styles.itemName}>
+        <Link to={placeHref(place.id)}>
+          <RubyText text={textOf(place.name, language)} />
+        </Link>
+      </h3>
+      <p className={styles.itemMeta}>
+        <RubyText text={textOf(place.municipality, language)} />
+        {' ・ '}
+        {place.kinds.map((k) => text.s(`kind.${k}`)).join('、')}
+      </p>
+      {next ? <p className={styles.itemNext}>{text.r('item.next', { date: formatDay(next, language) })}</p> : null}
+      {repeating ? <p className={styles.itemNext}>{text.r(`recurrence.${repeating}`)}</p> : null}
+      <ul className={styles.tags}>
+        <li>{text.r(place.bookingRequired ? 'item.bookingRequired' : 'item.noBooking')}</li>
+        <li>{text.r(place.free ? 'item.free' : 'item.paid')}</li>
+        {place.online ? <li>{text.r('item.online')}</li> : null}
+      </ul>
+    </li>
+  )
+})
+
+/**
+ * The accessible way in: the same places as the map, as plain links, usable with no tiles at all.
+ * Every place is rendered once and filtered out with `hidden`, which also hides it from screen readers.
+ */
+export function PlaceList({ places, visibleIds, index, placeHref, headingId }: Props) {
+  return (
     <ul className={styles.list} aria-labelledby={headingId} data-testid="place-list">
-      {places.map((place) => {
-        const next = index.nextDate.get(place.id)
-        const repeating = index.repeating.get(place.id)
-        return (
-          <li key={place.id} className={styles.item} data-place-id={place.id}>
-            <h3 className={styles.itemName}>
-              <Link to={placeHref(place.id)}>
-                <RubyText text={textOf(place.name, language)} />
-              </Link>
-            </h3>
-            <p className={styles.itemMeta}>
-              <RubyText text={textOf(place.municipality, language)} />
-              {' ・ '}
-              {place.kinds.map((k) => text.s(`kind.${k}`)).join('、')}
-            </p>
-            {next ? <p className={styles.itemNext}>{text.r('item.next', { date: formatDay(next, language) })}</p> : null}
-            {repeating ? <p className={styles.itemNext}>{text.r(`recurrence.${repeating}`)}</p> : null}
-            <ul className={styles.tags}>
-              <li>{text.r(place.bookingRequired ? 'item.bookingRequired' : 'item.noBooking')}</li>
-              <li>{text.r(place.free ? 'item.free' : 'item.paid')}</li>
-              {place.online ? <li>{text.r('item.online')}</li> : null}
-            </ul>
-          </li>
-        )
-      })}
+      {places.map((place) => (
+        <PlaceItem
+          key={place.id}
+          place={place}
+          hidden={!visibleIds.has(place.id)}
+          next={index.nextDate.get(place.id)}
+          repeating={index.repeating.get(place.id)}
+          placeHref={placeHref}
+        />
+      ))}
     </ul>
   )
 }

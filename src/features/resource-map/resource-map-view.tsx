@@ -1,9 +1,9 @@
 import 'leaflet/dist/leaflet.css'
-import { latLngBounds } from 'leaflet'
+import { circleMarker, latLngBounds, layerGroup, type CircleMarker } from 'leaflet'
 import { useEffect, useRef } from 'react'
-import { AttributionControl, CircleMarker, MapContainer, Popup, TileLayer, useMap, ZoomControl } from 'react-leaflet'
-import { Link } from 'react-router'
-import { RubyText } from '@/components/ruby-text'
+import { AttributionControl, MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet'
+import { useNavigate } from 'react-router'
+import { withoutRuby } from '@/components/ruby-text'
 import { deployment } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { Place } from '@/shared/schemas/places'
@@ -12,6 +12,7 @@ import styles from './resource-map.module.css'
 
 export interface ResourceMapViewProps {
   places: readonly Place[]
+  visibleIds: ReadonlySet<string>
   placeHref: (id: string) => string
 }
 
@@ -19,25 +20,76 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** After a filter change, show every remaining place (but not on first load: the configured view is the start). */
-function FitToPlaces({ places }: { places: readonly Place[] }) {
+/**
+ * One vector marker per place, made once; a filter change only shows or hides them, so 2,000 places
+ * update within a frame. Hidden markers are `display: none`: not drawn, not clickable.
+ */
+function Markers({ places, visibleIds, placeHref }: ResourceMapViewProps) {
   const map = useMap()
-  const first = useRef(true)
-  const key = places.map((p) => p.id).join(',')
+  const navigate = useNavigate()
+  const text = useText('map')
+  const markers = useRef(new Map<string, CircleMarker>())
+  const shownBefore = useRef(new Set<string>())
+  const firstFit = useRef(true)
+
   useEffect(() => {
-    if (first.current) {
-      first.current = false
+    const group = layerGroup().addTo(map)
+    const made = new Map<string, CircleMarker>()
+    for (const place of places) {
+      const marker = circleMarker([place.location.lat, place.location.lng], { radius: 9, weight: 2, fillOpacity: 0.85, className: `place-marker place-marker--${place.id}` })
+      marker.bindPopup(() => {
+        const box = document.createElement('div')
+        const name = document.createElement('strong')
+        name.textContent = withoutRuby(textOf(place.name, text.language))
+        const link = document.createElement('a')
+        link.href = placeHref(place.id)
+        link.textContent = text.s('openPlace')
+        link.addEventListener('click', (event) => {
+          event.preventDefault()
+          navigate(placeHref(place.id))
+        })
+        box.append(name, document.createElement('br'), link)
+        return box
+      })
+      marker.addTo(group)
+      made.set(place.id, marker)
+    }
+    markers.current = made
+    shownBefore.current = new Set(made.keys())
+    return () => {
+      group.remove()
+    }
+  }, [map, places, placeHref, navigate, text.language])
+
+  useEffect(() => {
+    const shown: Array<[number, number]> = []
+    for (const [id, marker] of markers.current) {
+      const visible = visibleIds.has(id)
+      if (visible !== shownBefore.current.has(id)) {
+        const element = marker.getElement() as SVGElement | undefined
+        if (element) element.style.display = visible ? '' : 'none'
+      }
+      if (visible) {
+        const { lat, lng } = marker.getLatLng()
+        shown.push([lat, lng])
+      }
+    }
+    shownBefore.current = new Set(visibleIds)
+    // Zoom out to show every remaining place, but leave the view alone when they are already in it.
+    if (firstFit.current) {
+      firstFit.current = false
       return
     }
-    if (places.length === 0) return
-    map.fitBounds(latLngBounds(places.map((p) => [p.location.lat, p.location.lng])), { padding: [24, 24], maxZoom: 13 })
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the id list is the dependency
-  }, [key, map])
+    if (shown.length > 0) {
+      const bounds = latLngBounds(shown)
+      if (!map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
+    }
+  }, [map, visibleIds, places])
   return null
 }
 
 /** Leaflet lives in this lazy chunk only. Markers are vectors, so they show on a plain background when no tile loads. */
-export default function ResourceMapView({ places, placeHref }: ResourceMapViewProps) {
+export default function ResourceMapView(props: ResourceMapViewProps) {
   const text = useText('map')
   const { map } = deployment
   const attribution = `<a href="${escapeHtml(map.attributionUrl)}">${escapeHtml(map.attribution)}</a>`
@@ -46,18 +98,7 @@ export default function ResourceMapView({ places, placeHref }: ResourceMapViewPr
       <TileLayer url={map.tileUrl} maxZoom={map.maxZoom} crossOrigin="anonymous" />
       <ZoomControl position="topleft" zoomInTitle={text.s('zoomIn')} zoomOutTitle={text.s('zoomOut')} />
       <AttributionControl position="bottomright" prefix={attribution} />
-      <FitToPlaces places={places} />
-      {places.map((place) => (
-        <CircleMarker key={place.id} center={[place.location.lat, place.location.lng]} radius={9} className={`place-marker place-marker--${place.id}`} weight={2} fillOpacity={0.85}>
-          <Popup>
-            <strong>
-              <RubyText text={textOf(place.name, text.language)} />
-            </strong>
-            <br />
-            <Link to={placeHref(place.id)}>{text.r('openPlace')}</Link>
-          </Popup>
-        </CircleMarker>
-      ))}
+      <Markers {...props} />
     </MapContainer>
   )
 }

@@ -15,7 +15,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 const listIds = () => within(screen.getByTestId('place-list')).queryAllByRole('listitem').map((li) => li.getAttribute('data-place-id')).filter(Boolean)
 const markerIds = (container: HTMLElement) =>
-  [...container.querySelectorAll('.place-marker')].map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length))
+  [...container.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length))
 
 async function markersMatchList(container: HTMLElement) {
   await waitFor(() => expect(container.querySelectorAll('.place-marker').length).toBeGreaterThan(0))
