@@ -37,7 +37,7 @@ const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, plac
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
         {' ・ '}
-        {place.kinds.map((k) => text.s(`kind.${k}`)).join('、')}
+        {place.kinds.map((k) => text.s(`kind.${k}`)).join(text.s('separator'))}
       </p>
       {next ? <p className={styles.itemNext}>{text.r('item.next', { date: formatDay(next, language) })}</p> : null}
       {repeating ? <p className={styles.itemNext}>{text.r(`recurrence.${repeating}`)}</p> : null}

@@ -61,10 +61,10 @@ function PlaceDetails({ place, data, mapHref, bookHref }: PlacePageProps & { pla
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
         {' ・ '}
-        {place.kinds.map((k) => text.s(`kind.${k}`)).join('、')}
+        {place.kinds.map((k) => text.s(`kind.${k}`)).join(text.s('separator'))}
       </p>
       <p>
-        <strong>{text.r('place.forWhom')}:</strong> {place.audiences.map((a) => text.s(`audience.${a}`)).join('、')}
+        <strong>{text.r('place.forWhom')}:</strong> {place.audiences.map((a) => text.s(`audience.${a}`)).join(text.s('separator'))}
       </p>
       <p>
         <Link className={styles.cta} to={bookHref(nearestWindowId(place, data.places, defaultWindow().id))}>
