@@ -18,7 +18,7 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 
 function Check({ label, checked, onChange }: { label: React.ReactNode; checked: boolean; onChange: (on: boolean) => void }) {
   return (
-    <label className={styles.check}>
+    <label className={styles.check} data-checked={checked || undefined}>
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
       <span>{label}</span>
     </label>
