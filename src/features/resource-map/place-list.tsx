@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { Fragment, memo } from 'react'
 import { Link } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
 import { useText } from '@/lib/use-text'
@@ -37,7 +37,12 @@ const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, plac
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
         {' ・ '}
-        {place.kinds.map((k) => text.s(`kind.${k}`)).join(text.s('separator'))}
+        {place.kinds.map((k, i) => (
+          <Fragment key={k}>
+            {i > 0 ? text.s('separator') : null}
+            {text.r(`kind.${k}`)}
+          </Fragment>
+        ))}
       </p>
       {next ? <p className={styles.itemNext}>{text.r('item.next', { date: formatDay(next, language) })}</p> : null}
       {repeating ? <p className={styles.itemNext}>{text.r(`recurrence.${repeating}`)}</p> : null}

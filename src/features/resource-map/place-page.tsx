@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { Link } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
 import { defaultWindow } from '@/lib/deployment'
@@ -61,10 +62,20 @@ function PlaceDetails({ place, data, mapHref, bookHref }: PlacePageProps & { pla
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
         {' ・ '}
-        {place.kinds.map((k) => text.s(`kind.${k}`)).join(text.s('separator'))}
+        {place.kinds.map((k, i) => (
+          <Fragment key={k}>
+            {i > 0 ? text.s('separator') : null}
+            {text.r(`kind.${k}`)}
+          </Fragment>
+        ))}
       </p>
       <p>
-        <strong>{text.r('place.forWhom')}:</strong> {place.audiences.map((a) => text.s(`audience.${a}`)).join(text.s('separator'))}
+        <strong>{text.r('place.forWhom')}:</strong> {place.audiences.map((a, i) => (
+          <Fragment key={a}>
+            {i > 0 ? text.s('separator') : null}
+            {text.r(`audience.${a}`)}
+          </Fragment>
+        ))}
       </p>
       <p>
         <Link className={styles.cta} to={bookHref(nearestWindowId(place, data.places, defaultWindow().id))}>
