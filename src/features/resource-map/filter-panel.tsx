@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { RubyText } from '@/components/ruby-text'
 import { useText } from '@/lib/use-text'
 import { audiences, placeKinds, type Place } from '@/shared/schemas/places'
@@ -29,6 +29,8 @@ export function FilterPanel({ filters, municipalities, onChange }: Props) {
   const text = useText('map')
   const headingId = useId()
   const flags = ['online', 'noBooking', 'free', 'soon'] as const
+  // Open at first when the link chose areas; afterwards the reader opens and closes it (React never touches it again).
+  const [areasOpenAtFirst] = useState(filters.municipalities.length > 0)
   return (
     <section aria-labelledby={headingId} className={styles.filters}>
       <h2 id={headingId} className={styles.filtersHeading}>
@@ -52,7 +54,7 @@ export function FilterPanel({ filters, municipalities, onChange }: Props) {
           <Check key={flag} label={text.r(`filters.${flag}`)} checked={filters[flag]} onChange={(on) => onChange({ ...filters, [flag]: on })} />
         ))}
       </fieldset>
-      <details className={styles.areas} open={filters.municipalities.length > 0}>
+      <details className={styles.areas} open={areasOpenAtFirst || undefined}>
         <summary>{text.r('filters.areaSummary', { count: filters.municipalities.length })}</summary>
         <fieldset className={styles.group}>
           <legend className="visually-hidden">{text.r('filters.area')}</legend>

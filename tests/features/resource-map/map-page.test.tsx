@@ -66,3 +66,17 @@ describe('居場所マップ', () => {
     expect(decodeURIComponent(ics[0]?.getAttribute('href') ?? '')).toContain('TZID:Asia/Tokyo')
   }, 30_000)
 })
+
+describe('区・市・町の選択', () => {
+  it('最後の一つを外しても、開いた一覧は閉じない', async () => {
+    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(resolve(dataDir, url.replace('/data/', '')), 'utf8')))
+    const user = userEvent.setup()
+    const { container } = await renderRoute('/map?area=%E5%A4%A7%E5%B3%B6%E7%94%BA')
+    await screen.findByTestId('place-list')
+    const details = container.querySelector('details') as HTMLDetailsElement
+    expect(details.open).toBe(true)
+    await user.click(screen.getByRole('checkbox', { name: '大島町' }))
+    await waitFor(() => expect(listIds().length).toBeGreaterThanOrEqual(40))
+    expect(details.open).toBe(true)
+  }, 30_000)
+})
