@@ -11,9 +11,19 @@ export const paths = {
   safety: '/if-you-fear-being-seen',
   book: '/book',
   windows: '/windows',
+  map: '/map',
+  mapPlace: '/map/places/:id',
+  events: '/events',
 } as const
 
 export type AppPath = (typeof paths)[keyof typeof paths]
+
+export function placePath(id: string): string {
+  return paths.mapPlace.replace(':id', encodeURIComponent(id))
+}
+
+/** One place page stands for all of them in the offline and axe tests. */
+const samplePlace = placePath('toshima-hikikomori-window') as AppPath
 
 /** The public pages, precached and tested offline and with axe. */
 export const publicPages: readonly AppPath[] = [
@@ -28,4 +38,7 @@ export const publicPages: readonly AppPath[] = [
   paths.safety,
   paths.book,
   paths.windows,
+  paths.map,
+  samplePlace,
+  paths.events,
 ]

@@ -1,8 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server'
-import rawDeployment from '../../src/shared/config/deployment.json' with { type: 'json' }
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createApp } from '../../src/server/app'
+import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
 import { mountStaticFiles } from '../../src/server/static-files'
-import { deploymentSchema, tileOrigin } from '../../src/shared/schemas/deployment'
+import { tileOrigin } from '../../src/shared/schemas/deployment'
 
 export const STATIC_COPY_PATH = '/__bench/static.html'
 
@@ -19,8 +22,16 @@ export interface BenchServer {
  * headers. The route exists only here, never in the product server.
  */
 export async function startBenchServer(distDir: string): Promise<BenchServer> {
-  const deployment = deploymentSchema.parse(rawDeployment)
-  const app = createApp({ deployment, imageOrigins: [tileOrigin(deployment.map)] })
+  const deployment = loadDeployment()
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'))
+  const { driver, store } = await openNodeStore(dataDir)
+  const app = createApp({
+    deployment,
+    getStore: () => store,
+    imageOrigins: [tileOrigin(deployment.map)],
+    rateLimiter: null,
+    sha256: nodeSha256,
+  })
   let staticCopy: string | undefined
   app.get(STATIC_COPY_PATH, (c) => {
     if (staticCopy === undefined) return c.text('not ready', 404)
@@ -38,6 +49,10 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
     setStaticCopy: (html) => {
       staticCopy = html
     },
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      driver.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
 }
