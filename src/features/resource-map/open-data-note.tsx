@@ -11,7 +11,7 @@ export function OpenDataNote() {
         {text.r('openData')}{' '}
         {FILES.map((file, i) => (
           <span key={file}>
-            {i > 0 ? ' ・ ' : null}
+            {i > 0 ? ` ${text.s('common:listSeparator')} ` : null}
             <a href={`/data/${file}`} download>
               {file}
             </a>

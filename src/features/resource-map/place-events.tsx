@@ -36,7 +36,7 @@ function EventLine({ event, place, withIcs }: { event: PlaceEvent; place: Place;
   return (
     <li className={styles.event}>
       <strong>{isDated(event) ? formatDay(event.date, language) : text.r(`recurrence.${event.recurrence ?? 'regular'}`)}</strong>
-      {event.start ? ` ${event.start}${event.end ? `〜${event.end}` : ''}` : null} <RubyText text={textOf(event.title, language)} />
+      {event.start ? ` ${event.end ? text.s('common:phoneStatus.dayRange', { from: event.start, to: event.end }) : event.start}` : null} <RubyText text={textOf(event.title, language)} />
       {event.note ? (
         <>
           {' '}

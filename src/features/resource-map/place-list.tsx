@@ -36,7 +36,7 @@ const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, plac
       </h3>
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
-        {' ・ '}
+        {` ${text.s('common:listSeparator')} `}
         {place.kinds.map((k, i) => (
           <Fragment key={k}>
             {i > 0 ? text.s('separator') : null}

@@ -61,7 +61,7 @@ function PlaceDetails({ place, data, mapHref, bookHref }: PlacePageProps & { pla
       </h1>
       <p className={styles.itemMeta}>
         <RubyText text={textOf(place.municipality, language)} />
-        {' ・ '}
+        {` ${text.s('common:listSeparator')} `}
         {place.kinds.map((k, i) => (
           <Fragment key={k}>
             {i > 0 ? text.s('separator') : null}
