@@ -12,9 +12,19 @@ export const paths = {
   book: '/book',
   status: '/status',
   windows: '/windows',
+  map: '/map',
+  mapPlace: '/map/places/:id',
+  events: '/events',
 } as const
 
 export type AppPath = (typeof paths)[keyof typeof paths]
+
+export function placePath(id: string): string {
+  return paths.mapPlace.replace(':id', encodeURIComponent(id))
+}
+
+/** One place page stands for all of them in the offline and axe tests. */
+const samplePlace = placePath('toshima-hikikomori-window') as AppPath
 
 /** The public pages, precached and tested offline and with axe. */
 export const publicPages: readonly AppPath[] = [
@@ -30,4 +40,7 @@ export const publicPages: readonly AppPath[] = [
   paths.book,
   paths.status,
   paths.windows,
+  paths.map,
+  samplePlace,
+  paths.events,
 ]

@@ -22,13 +22,19 @@ export function createApp(deps: AppDeps) {
     await next()
     c.res.headers.set('Cache-Control', 'no-store')
   })
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: (c) => c.json({ error: 'errors.tooLarge' }, 413) }),
-  )
-  app.use('/api/requests/*', rateLimit(deps.rateLimiter))
-  app.use('/api/requests', rateLimit(deps.rateLimiter))
-  app.use('/api/metrics', rateLimit(deps.rateLimiter))
+  const streamedLimit = bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: (c) => c.json({ error: 'errors.tooLarge' }, 413) })
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const length = c.req.header('content-length')
+    // With a Content-Length (the HTTP parser enforces it) the header is enough; touching the body
+    // stream here would make @hono/node-server build a Web-streams Request, 3× the cost of the handler.
+    if (length !== undefined && !c.req.header('transfer-encoding')) {
+      return Number(length) > REQUEST_BODY_MAX_BYTES ? c.json({ error: 'errors.tooLarge' }, 413) : next()
+    }
+    return streamedLimit(c, next)
+  })
+  // Every POST of the API is anonymous (requests, lookup, cancel, messages, metrics); reads are not limited.
+  app.use('/api/*', rateLimit(deps.rateLimiter))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.get('/api/config', async (c) => {

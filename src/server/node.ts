@@ -40,8 +40,16 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
   const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
-  await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
-  await store.purgeExpired(new Date().toISOString())
+  const upkeep = async () => {
+    await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
+    await store.purgeExpired(new Date().toISOString())
+  }
+  await upkeep()
+  // A server that runs for weeks keeps slots ahead and deletes expired requests, as the Workers cron does.
+  const daily = setInterval(() => {
+    upkeep().catch((error: unknown) => console.error(`[tsunagu] daily upkeep failed: ${(error as Error).name}`))
+  }, 6 * 60 * 60 * 1000)
+  daily.unref()
   const rateLimiter =
     limitPerMinute > 0
       ? memoryRateLimiter({
@@ -67,6 +75,7 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     url: `http://${env.HOST}:${port}`,
     store,
     close: async () => {
+      clearInterval(daily)
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
       driver.close()
     },

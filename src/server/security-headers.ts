@@ -16,7 +16,8 @@ export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandle
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     `img-src ${images}`,
-    "connect-src 'self'",
+    // The service worker fetches (and caches) map tiles itself, which connect-src governs.
+    ["connect-src 'self'", ...(options.imageOrigins ?? [])].join(' '),
     "font-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",

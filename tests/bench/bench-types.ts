@@ -1,4 +1,12 @@
-export type BenchSection = {
+export interface BenchRow {
+  name: string
+  value: number | string
+  unit?: string
+  target?: string
+  ok?: boolean
+}
+
+export interface BenchSection {
   title: string
-  rows: Array<{ name: string; value: number | string; unit?: string; target?: string; ok?: boolean }>
+  rows: BenchRow[]
 }

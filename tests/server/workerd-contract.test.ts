@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineApiContract } from './contract/api-contract'
 import { postJson } from './contract/target'
 import { endpoints, expectErrorAnswer, hostileValue } from './helpers/hostile'
-import { makeBooking } from './helpers/make-request'
+import { makeBooking, sealTestEnvelope } from './helpers/make-request'
 import { startWorkerd } from './helpers/workerd'
 
 let workerd: Awaited<ReturnType<typeof startWorkerd>>
@@ -50,5 +52,23 @@ describe('workerd: 悪意のある入力', { timeout: 60_000 }, () => {
       { numRuns: 60 },
     )
     expect(await view()).toBe(before)
+  })
+})
+
+describe('workerd: D1 のファイルに平文が残らない', () => {
+  it('目印入りの相談と追伸を送っても、ローカル D1 の SQLite ファイル群に目印は UTF-8 でも UTF-16 でも出てこない', async () => {
+    const marker = 'TSUNAGU-ひみつ-D1-5309'
+    const booking = await makeBooking({ nickname: marker, message: `${marker} ${marker}` })
+    expect((await postJson(workerd.target, '/api/requests', booking.body)).status).toBe(201)
+    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: marker })
+    expect((await postJson(workerd.target, '/api/requests/messages', { ...booking.credentials, envelope })).status).toBe(201)
+    const files = (readdirSync(workerd.persist, { recursive: true }) as string[])
+      .map((name) => join(workerd.persist, name))
+      .filter((path) => /\.sqlite(-wal)?$/.test(path))
+    const bytes = Buffer.concat(files.map((path) => readFileSync(path)))
+    expect(bytes.includes(Buffer.from(booking.credentials.lookupId))).toBe(true)
+    for (const needle of [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le'), Buffer.from(marker, 'utf16le').swap16()]) {
+      expect(bytes.includes(needle)).toBe(false)
+    }
   })
 })

@@ -61,6 +61,7 @@ export function AppLayout() {
             <li><NavLink to={paths.windows}>{text.r('nav.windows')}</NavLink></li>
             <li><NavLink to={paths.next}>{text.r('nav.next')}</NavLink></li>
             <li><NavLink to={paths.family}>{text.r('nav.family')}</NavLink></li>
+            <li><NavLink to={paths.map}>{text.r('nav.map')}</NavLink></li>
             <li><NavLink to={paths.safety}>{text.r('nav.safety')}</NavLink></li>
           </ul>
         </nav>

@@ -47,6 +47,11 @@ export default function Home() {
               <span>{text.r('family')}</span>
             </Link>
           </li>
+          <li>
+            <Link to={paths.map} className={`${styles.question} ${styles.family}`}>
+              {text.r('mapLink')}
+            </Link>
+          </li>
         </ul>
       </section>
       <p className={styles.more}>

@@ -47,6 +47,8 @@ export async function startWorkerd() {
   if (!scheduled.ok) throw new Error(`scheduled handler failed: ${scheduled.status}`)
   return {
     target,
+    /** Where wrangler keeps the local D1 (SQLite files), for tests that read the bytes on disk. */
+    persist,
     async close() {
       await worker.dispose()
       rmSync(dir, { recursive: true, force: true })

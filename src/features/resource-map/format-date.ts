@@ -1,0 +1,16 @@
+/** Dates in the data are Tokyo calendar days; format them in Tokyo whatever the device's zone. */
+export function formatDay(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: language === 'en' ? 'long' : 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(new Date(`${date}T12:00:00+09:00`))
+}
+
+export function formatMonth(month: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long' }).format(
+    new Date(`${month}-15T12:00:00+09:00`),
+  )
+}

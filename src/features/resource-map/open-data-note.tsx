@@ -1,0 +1,23 @@
+import { useText } from '@/lib/use-text'
+import styles from './resource-map.module.css'
+
+const FILES = ['places.json', 'places.csv', 'events.json', 'events.csv'] as const
+
+export function OpenDataNote() {
+  const text = useText('map')
+  return (
+    <div className={styles.openData}>
+      <p>
+        {text.r('openData')}{' '}
+        {FILES.map((file, i) => (
+          <span key={file}>
+            {i > 0 ? ` ${text.s('common:listSeparator')} ` : null}
+            <a href={`/data/${file}`} download>
+              {file}
+            </a>
+          </span>
+        ))}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createApp } from '../../src/server/app'
+import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
+import { mountStaticFiles } from '../../src/server/static-files'
+import { tileOrigin } from '../../src/shared/schemas/deployment'
+
+export const STATIC_COPY_PATH = '/__bench/static.html'
+
+export interface BenchServer {
+  url: string
+  /** The HTML served at STATIC_COPY_PATH (a 404 until set). */
+  setStaticCopy: (html: string) => void
+  close: () => Promise<void>
+}
+
+/**
+ * The product server's parts (createApp + the built files, as in src/server/node.ts) plus one
+ * bench-only page, so the app and its static baseline are served by the same process with the same
+ * headers. The route exists only here, never in the product server.
+ */
+export async function startBenchServer(distDir: string): Promise<BenchServer> {
+  const deployment = loadDeployment()
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'))
+  const { driver, store } = await openNodeStore(dataDir)
+  const app = createApp({
+    deployment,
+    getStore: () => store,
+    imageOrigins: [tileOrigin(deployment.map)],
+    rateLimiter: null,
+    sha256: nodeSha256,
+  })
+  let staticCopy: string | undefined
+  app.get(STATIC_COPY_PATH, (c) => {
+    if (staticCopy === undefined) return c.text('not ready', 404)
+    c.header('Cache-Control', 'no-cache')
+    return c.html(staticCopy)
+  })
+  mountStaticFiles(app, distDir)
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const address = server.address()
+  if (typeof address !== 'object' || !address) throw new Error('bench server has no port')
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    setStaticCopy: (html) => {
+      staticCopy = html
+    },
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))
+      driver.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

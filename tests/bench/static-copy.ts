@@ -1,0 +1,35 @@
+import type { Browser } from 'playwright-core'
+
+/**
+ * The rendered page as plain HTML: same markup, text and stylesheets, with every script, module
+ * preload and the manifest removed. This is the "no JavaScript at all" baseline for LCP.
+ */
+export async function renderStaticCopy(browser: Browser, url: string): Promise<string> {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 640 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'networkidle' })
+    await page.locator('main h1').first().waitFor()
+    const html = await page.evaluate(() => {
+      const root = document.documentElement.cloneNode(true) as HTMLElement
+      root.querySelectorAll('script, noscript, link[rel="modulepreload"], link[rel="manifest"]').forEach((node) => node.remove())
+      return root.outerHTML
+    })
+    return `<!doctype html>\n${html}`
+  } finally {
+    await context.close()
+  }
+}
+
+/** What a person sees as text, to check that the static copy says the same as the app. */
+export async function visibleText(browser: Browser, url: string, javaScript: boolean): Promise<string> {
+  const context = await browser.newContext({ serviceWorkers: 'block', javaScriptEnabled: javaScript, viewport: { width: 360, height: 640 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'networkidle' })
+    await page.locator('main h1').first().waitFor()
+    return (await page.locator('body').innerText()).replace(/\s+/g, ' ').trim()
+  } finally {
+    await context.close()
+  }
+}

@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from '../tools/chromium'
+import { interceptTiles, useLanguage } from './map-helpers'
+
+const baseUrl = inject('baseUrl')
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser.close()
+})
+
+const PAGES = ['/map', '/map?kind=women&free=1', '/map/places/toshima-hikikomori-window', '/map/places/oshima-rocket', '/events']
+
+describe.each(['ja', 'ja-easy', 'en'])('axe（%s）', (language) => {
+  it('居場所マップ、場所のページ、催しのページで違反が0件', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' })
+    await interceptTiles(context)
+    await useLanguage(context, language)
+    const page = await context.newPage()
+    for (const path of PAGES) {
+      await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' })
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await page.locator('main [role=status]:not([data-testid]), main p[role=status]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined)
+      if (path.startsWith('/map?') || path === '/map') await page.waitForFunction(() => [...document.querySelectorAll<SVGElement>('.place-marker')].some((el) => el.style.display !== 'none'))
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+      expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    }
+    await context.close()
+  }, 180_000)
+})

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { renderRoute } from '../../helpers/render-route'
+
+const dataDir = resolve(import.meta.dirname, '../../../public/data')
+
+beforeEach(() => {
+  // The page fetches the published open data; serve the real files from the repository.
+  vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(resolve(dataDir, url.replace('/data/', '')), 'utf8'), { headers: { 'content-type': 'application/json' } }))
+})
+afterEach(() => vi.unstubAllGlobals())
+
+const listIds = () => within(screen.getByTestId('place-list')).queryAllByRole('listitem').map((li) => li.getAttribute('data-place-id')).filter(Boolean)
+const markerIds = (container: HTMLElement) =>
+  [...container.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length))
+
+async function markersMatchList(container: HTMLElement) {
+  await waitFor(() => expect(container.querySelectorAll('.place-marker').length).toBeGreaterThan(0))
+  await waitFor(() => expect([...markerIds(container)].sort()).toEqual([...listIds()].sort()))
+}
+
+describe('居場所マップ', () => {
+  it('地図と一覧は、いつも同じ場所を示す（条件を変えても）', async () => {
+    const user = userEvent.setup()
+    const { container, router } = await renderRoute('/map')
+    await screen.findByTestId('place-list')
+    await markersMatchList(container)
+    expect(listIds().length).toBeGreaterThanOrEqual(40)
+
+    await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
+    await waitFor(() => expect(listIds()).toHaveLength(11))
+    await markersMatchList(container)
+    expect(router.state.location.search).toBe('?kind=women')
+
+    await user.click(screen.getByRole('checkbox', { name: '家族' }))
+    await markersMatchList(container)
+    expect(screen.getByTestId('result-count')).toHaveTextContent(`${listIds().length}か所が見つかりました。`)
+  }, 30_000)
+
+  it('条件つきの URL で開くと、しぼった状態で開く', async () => {
+    const { container } = await renderRoute('/map?area=%E7%94%BA%E7%94%B0%E5%B8%82&kind=work')
+    await screen.findByTestId('place-list')
+    expect(screen.getByRole('checkbox', { name: '就労' })).toBeChecked()
+    expect(screen.getByRole('checkbox', { name: '町田市' })).toBeChecked()
+    expect(listIds()).toEqual(['machida-hello-work', 'machida-saposute', 'machida-shuro-iko', 'machida-shugyo-seikatsu'])
+    await markersMatchList(container)
+  }, 30_000)
+
+  it('場所のページ: 雰囲気、出典、最寄りの窓口への予約リンク', async () => {
+    await renderRoute('/map/places/bunkyo-step-joshikai')
+    expect(await screen.findByRole('heading', { level: 1, name: 'STEP 女子会' })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'どんな雰囲気？' })).toBeInTheDocument()
+    expect(screen.getByText('女性だけなので、男性の目を気にせずに話せます。')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '行く前に相談したい' })).toHaveAttribute('href', '/book?window=bunkyo')
+    expect(screen.getByText('資料の日付: 2025-08-22')).toBeInTheDocument()
+  })
+
+  it('催しのページ: 過去の開催にも .ics がある', async () => {
+    await renderRoute('/events')
+    await screen.findByRole('heading', { name: '毎週・定期的に開いているもの' })
+    const ics = screen.getAllByRole('link', { name: /をカレンダーに入れる/ })
+    expect(ics.length).toBeGreaterThanOrEqual(20)
+    expect(decodeURIComponent(ics[0]?.getAttribute('href') ?? '')).toContain('TZID:Asia/Tokyo')
+  }, 30_000)
+})
+
+describe('区・市・町の選択', () => {
+  it('最後の一つを外しても、開いた一覧は閉じない', async () => {
+    vi.stubGlobal('fetch', async (url: string) => new Response(readFileSync(resolve(dataDir, url.replace('/data/', '')), 'utf8')))
+    const user = userEvent.setup()
+    const { container } = await renderRoute('/map?area=%E5%A4%A7%E5%B3%B6%E7%94%BA')
+    await screen.findByTestId('place-list')
+    const details = container.querySelector('details') as HTMLDetailsElement
+    expect(details.open).toBe(true)
+    await user.click(screen.getByRole('checkbox', { name: '大島町' }))
+    await waitFor(() => expect(listIds().length).toBeGreaterThanOrEqual(40))
+    expect(details.open).toBe(true)
+  }, 30_000)
+})
