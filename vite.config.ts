@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
+import { precompress } from './src/build/precompress.ts'
 import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
 import { deploymentSchema, tileOrigin } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
@@ -60,6 +61,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
+        globIgnores: ['**/*.{br,gz}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         clientsClaim: true,
@@ -78,6 +80,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
   build: { target: 'es2022', sourcemap: false },
   test: {
