@@ -14,14 +14,19 @@ function filesUnder(dir: string): string[] {
   })
 }
 
+/** Writes `<file>.br` and `<file>.gz` next to one file; run it again whenever the file changes. */
+export function precompressFile(path: string): void {
+  const content = readFileSync(path)
+  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }))
+  writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }))
+}
+
 /** Writes `<file>.br` and `<file>.gz` next to every compressible file of `dir` over 1 kB. */
 export function precompressDirectory(dir: string): number {
   let written = 0
   for (const path of filesUnder(dir)) {
     if (!COMPRESSIBLE.test(path) || statSync(path).size < MIN_BYTES) continue
-    const content = readFileSync(path)
-    writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }))
-    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }))
+    precompressFile(path)
     written++
   }
   return written

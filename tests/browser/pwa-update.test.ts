@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { precompressFile } from '../../src/build/precompress'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { launchChromium } from '../tools/chromium'
 import { newAppContext, waitForServiceWorker } from './helpers/app'
@@ -29,6 +30,13 @@ describe('新しい版の知らせ', { timeout: 120_000 }, () => {
     rmSync(work, { recursive: true, force: true })
   })
 
+  /** As a deployment does: a changed sw.js, with its .br/.gz rebuilt, since the server sends those. */
+  function publishNewServiceWorker() {
+    const sw = join(work, 'dist', 'sw.js')
+    appendFileSync(sw, `\n// next version ${Date.now()}\n`)
+    precompressFile(sw)
+  }
+
   /** A returning visitor: the second visit is controlled by the service worker from the start. */
   async function openControlled(context: BrowserContext): Promise<Page> {
     const page = await context.newPage()
@@ -45,7 +53,7 @@ describe('新しい版の知らせ', { timeout: 120_000 }, () => {
     const page = await openControlled(context)
     await page.evaluate(() => Object.assign(window, { sameDocument: true }))
 
-    appendFileSync(join(work, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    publishNewServiceWorker()
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
 
     const banner = page.locator('[role="status"]').filter({ hasText: '新しい版があります。' })
@@ -72,7 +80,7 @@ describe('新しい版の知らせ', { timeout: 120_000 }, () => {
     const page = await openControlled(context)
     const firstScript = await page.evaluate(() => (navigator.serviceWorker.controller as ServiceWorker).scriptURL)
 
-    appendFileSync(join(work, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    publishNewServiceWorker()
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
     const banner = page.locator('[role="status"]').filter({ hasText: '新しい版があります。' })
     await banner.waitFor()
@@ -99,7 +107,7 @@ describe('新しい版の知らせ', { timeout: 120_000 }, () => {
     await waitForServiceWorker(page)
     await page.evaluate(() => Object.assign(window, { sameDocument: true }))
 
-    appendFileSync(join(work, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    publishNewServiceWorker()
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
     const banner = page.locator('[role="status"]').filter({ hasText: '新しい版があります。' })
     await banner.waitFor()
