@@ -2,10 +2,10 @@ import Dexie, { type EntityTable } from 'dexie'
 import { z } from 'zod'
 import { createRequestSchema, createdRequestSchema, slotSchema } from '@/shared/schemas/requests'
 
-/** Quick exit keeps this database (see app-layout KEEP_ON_EXIT): it holds ciphertext only. */
-export const OUTBOX_DB_NAME = 'tsunagu-outbox'
-/** Plaintext drafts, only when the person opted in; quick exit deletes this database. */
-export const DRAFTS_DB_NAME = 'tsunagu-drafts'
+import { DRAFTS_DB_NAME, OUTBOX_DB_NAME } from './outbox-names'
+import { announceOutboxOpened } from './outbox-presence'
+
+export { DRAFTS_DB_NAME, OUTBOX_DB_NAME }
 
 export const outboxStates = ['pending', 'delivered', 'slotTaken', 'rejected'] as const
 
@@ -56,7 +56,10 @@ let outboxDb: OutboxDb | null = null
 let draftsDb: DraftsDb | null = null
 
 export function getOutboxDb(): OutboxDb {
-  outboxDb ??= new OutboxDb()
+  if (!outboxDb) {
+    outboxDb = new OutboxDb()
+    announceOutboxOpened()
+  }
   return outboxDb
 }
 

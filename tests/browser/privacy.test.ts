@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { publicPages } from '../../src/app/paths'
+import { paths, publicPages } from '../../src/app/paths'
+import { DRAFTS_DB_NAME, OUTBOX_DB_NAME } from '../../src/lib/outbox-names'
 import { LANGUAGE_NAMES, LANGUAGES } from '../../src/lib/languages'
 import { launchChromium } from '../tools/chromium'
 import { baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
@@ -69,4 +70,22 @@ describe('プライバシー: 外部への通信とクッキー', () => {
     expect(await context.cookies()).toEqual([])
     await context.close()
   }, 240_000)
+
+  it('読むだけの訪問では、端末にデータベースも予約のコードも残さない', async () => {
+    const context = await newAppContext(browser)
+    const scripts: string[] = []
+    context.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+    })
+    const page = await context.newPage()
+    for (const path of [paths.home, paths.hurdleWho, paths.hurdleSecret, paths.next, paths.family, paths.safety]) {
+      await openPage(page, path)
+    }
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))
+    expect(databases).not.toContain(OUTBOX_DB_NAME)
+    expect(databases).not.toContain(DRAFTS_DB_NAME)
+    // The booking and database code is not downloaded by someone who only reads.
+    expect(scripts.filter((path) => /\/(outbox|live-outbox-indicator|book|schemas)-[\w-]{8}\.js$/.test(path))).toEqual([])
+    await context.close()
+  })
 })

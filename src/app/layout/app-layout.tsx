@@ -4,13 +4,14 @@ import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
 import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
 import { deployment } from '@/lib/deployment'
+import { OUTBOX_DB_NAME } from '@/lib/outbox-names'
 import { useText } from '@/lib/use-text'
 import { UpdatePrompt } from '../pwa/update-prompt'
 import { paths } from '../paths'
 import styles from './app-layout.module.css'
 
 /** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
-const KEEP_ON_EXIT: readonly string[] = ['tsunagu-outbox']
+const KEEP_ON_EXIT: readonly string[] = [OUTBOX_DB_NAME]
 
 export function AppLayout() {
   const text = useText('common')

@@ -1,23 +1,33 @@
-import { useEffect } from 'react'
-import { Link } from 'react-router'
-import { startOutboxSync, usePendingCount } from '@/lib/outbox'
-import { useText } from '@/lib/use-text'
-import styles from './booking.module.css'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { outboxMayHoldEntries, OUTBOX_OPENED_EVENT } from '@/lib/outbox-presence'
+
+const LiveOutboxIndicator = lazy(() => import('./live-outbox-indicator'))
 
 /**
- * Starts delivering queued requests (on app start and on `online`) and, while any wait, keeps a
- * 「送信待ち」 line visible on every page.
+ * The 「送信待ち」 line on every page. The outbox code loads only once this device has an outbox
+ * (or a page opens one), so a first visit does not download the database layer.
+ * The status region itself is always there, so a screen reader hears the line when it appears.
  */
 export function OutboxIndicator({ statusPath }: { statusPath: string }) {
-  const text = useText('booking')
-  const count = usePendingCount()
-  useEffect(() => startOutboxSync(), [])
+  const [active, setActive] = useState(false)
+  useEffect(() => {
+    let mounted = true
+    const activate = () => {
+      if (mounted) setActive(true)
+    }
+    window.addEventListener(OUTBOX_OPENED_EVENT, activate)
+    void outboxMayHoldEntries().then((present) => present && activate())
+    return () => {
+      mounted = false
+      window.removeEventListener(OUTBOX_OPENED_EVENT, activate)
+    }
+  }, [])
   return (
-    <div role="status" className={count > 0 ? styles.pendingLine : undefined}>
-      {count > 0 ? (
-        <>
-          <strong>{text.r('outbox.badge')}</strong> {text.r('outbox.line', { count })} <Link to={statusPath}>{text.r('outbox.link')}</Link>
-        </>
+    <div role="status">
+      {active ? (
+        <Suspense fallback={null}>
+          <LiveOutboxIndicator statusPath={statusPath} />
+        </Suspense>
       ) : null}
     </div>
   )
