@@ -1,8 +1,10 @@
-import { useState } from 'react'
-import { RouterProvider } from 'react-router'
-import { createRouter } from './router'
+import { BrowserRouter } from 'react-router'
+import { AppRoutes } from './router'
 
 export function App() {
-  const [router] = useState(createRouter)
-  return <RouterProvider router={router} />
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
+  )
 }

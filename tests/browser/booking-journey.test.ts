@@ -36,9 +36,19 @@ describe('予約の流れ（本物のサーバー）', () => {
       expect(time).toMatch(/^\d{2}:\d{2}〜\d{2}:\d{2}$/)
       expect(page.url()).not.toContain(receipt)
 
-      // Leaving before ticking 「メモしました」 is held back.
+      // Leaving before ticking 「メモしました」 is held back: the button, the back button and links all ask first.
       await page.getByRole('button', { name: '終わる' }).click()
       await expect.poll(() => page.getByText('受付番号をメモしたら、チェックを入れてください').isVisible()).toBe(true)
+      const leaveQuestion = page.getByRole('alertdialog', { name: '受付番号をメモしましたか？' })
+      await page.goBack()
+      await leaveQuestion.waitFor()
+      await page.getByRole('button', { name: 'この画面に戻る' }).click()
+      await leaveQuestion.waitFor({ state: 'detached' })
+      await page.locator('footer nav').getByRole('link', { name: 'トップ' }).click()
+      await leaveQuestion.waitFor()
+      await page.getByRole('button', { name: 'この画面に戻る' }).click()
+      expect(new URL(page.url()).pathname).toBe('/book')
+      expect(await readReceipt(page)).toBe(receipt)
       await finishConfirmation(page)
       await page.waitForURL(`${baseUrl}/`)
 

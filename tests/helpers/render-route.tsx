@@ -1,12 +1,22 @@
 import { render } from '@testing-library/react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
-import { routes } from '@/app/router'
+import { MemoryRouter, useLocation, type Location } from 'react-router'
+import { AppRoutes } from '@/app/router'
 import { changeLanguage } from '@/lib/i18n'
 import type { Language } from '@/lib/languages'
 
+/** Renders the app at `path`; `location()` is where the app is now (e.g. filters written to the URL). */
 export async function renderRoute(path: string, language: Language = 'ja') {
   await changeLanguage(language)
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
-  const result = render(<RouterProvider router={router} />)
-  return { ...result, router }
+  let current: Location | null = null
+  function LocationProbe() {
+    current = useLocation()
+    return null
+  }
+  const result = render(
+    <MemoryRouter initialEntries={[path]}>
+      <AppRoutes />
+      <LocationProbe />
+    </MemoryRouter>,
+  )
+  return { ...result, location: (): Location => current! }
 }

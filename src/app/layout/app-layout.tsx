@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { Suspense, useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
@@ -9,6 +9,7 @@ import { useText } from '@/lib/use-text'
 import { UpdatePrompt } from '../pwa/update-prompt'
 import { paths } from '../paths'
 import styles from './app-layout.module.css'
+import { RouteErrorBoundary } from './route-error'
 
 /** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
 const KEEP_ON_EXIT: readonly string[] = [OUTBOX_DB_NAME]
@@ -52,7 +53,11 @@ export function AppLayout() {
       <UpdatePrompt />
       <OutboxIndicator statusPath={paths.status} />
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
-        <Outlet />
+        <RouteErrorBoundary path={location.pathname}>
+          <Suspense fallback={null}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <footer className={styles.footer}>
         <nav aria-label={text.s('nav.label')}>

@@ -25,7 +25,7 @@ async function markersMatchList(container: HTMLElement) {
 describe('居場所マップ', () => {
   it('地図と一覧は、いつも同じ場所を示す（条件を変えても）', async () => {
     const user = userEvent.setup()
-    const { container, router } = await renderRoute('/map')
+    const { container, location } = await renderRoute('/map')
     await screen.findByTestId('place-list')
     await markersMatchList(container)
     expect(listIds().length).toBeGreaterThanOrEqual(40)
@@ -33,7 +33,7 @@ describe('居場所マップ', () => {
     await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
     await waitFor(() => expect(listIds()).toHaveLength(11))
     await markersMatchList(container)
-    expect(router.state.location.search).toBe('?kind=women')
+    expect(location().search).toBe('?kind=women')
 
     await user.click(screen.getByRole('checkbox', { name: '家族' }))
     await markersMatchList(container)

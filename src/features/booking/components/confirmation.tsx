@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Link, useBlocker, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { CheckBox } from '@/components/form/check-box'
 import { RubyText } from '@/components/ruby-text'
 import { deployment, localized } from '@/lib/deployment'
@@ -10,6 +10,7 @@ import { formatReceiptCode } from '@/shared/crypto/receipt-code'
 import { RETENTION_DAYS } from '@/shared/limits'
 import type { Answers } from '../booking-answers'
 import { bookingIcs } from '../ics'
+import { useLeaveGuard } from '../use-leave-guard'
 import styles from './confirmation.module.css'
 import formStyles from './booking.module.css'
 import type { Sent } from './booking-form'
@@ -27,13 +28,12 @@ const DAY_MS = 86_400_000
 export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
   const text = useText('booking')
   const language = text.language
-  const navigate = useNavigate()
   const entry = useOutboxEntry(sent.requestId)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [noted, setNoted] = useState(false)
   const [memoError, setMemoError] = useState(false)
   const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null)
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => !noted && currentLocation.pathname !== nextLocation.pathname)
+  const leave = useLeaveGuard(!noted)
 
   const delivered = sent.delivery.kind === 'delivered' ? sent.delivery.result : (entry?.result ?? null)
   const pending = !delivered
@@ -71,7 +71,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
       document.getElementById('booking-memo')?.focus()
       return
     }
-    navigate(homePath)
+    leave.go(homePath)
   }
 
   return (
@@ -181,15 +181,15 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
             {text.r('done.finish')}
           </button>
         </div>
-        {blocker.state === 'blocked' ? (
+        {leave.attempt ? (
           <div role="alertdialog" aria-modal="false" aria-labelledby="leave-heading" aria-describedby="leave-body" className={formStyles.alert}>
             <h2 id="leave-heading">{text.r('done.leaveHeading')}</h2>
             <p id="leave-body">{text.r('done.leaveBody')}</p>
             <div className={formStyles.actions}>
-              <button type="button" className={formStyles.primary} onClick={() => blocker.reset()} autoFocus>
+              <button type="button" className={formStyles.primary} onClick={leave.stay} autoFocus>
                 {text.r('done.leaveStay')}
               </button>
-              <button type="button" className={formStyles.secondary} onClick={() => blocker.proceed()}>
+              <button type="button" className={formStyles.secondary} onClick={leave.proceed}>
                 {text.r('done.leaveGo')}
               </button>
             </div>
