@@ -1,5 +1,4 @@
 import i18next from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import { HTML_LANG, type Language } from './languages'
 import { readLanguage as readStoredLanguage, writeLanguage } from './preferences'
 
@@ -15,20 +14,43 @@ function bundlesOf(language: Language): Array<[namespace: string, load: () => Pr
 
 export const NAMESPACES = bundlesOf('ja').map(([namespace]) => namespace)
 
-async function readLanguage(language: Language): Promise<Record<string, Bundle>> {
-  const entries = await Promise.all(bundlesOf(language).map(async ([namespace, load]) => [namespace, await load()] as const))
+/** What the first page always needs: the layout's text and the home page (bundled with the app). */
+export const INITIAL_NAMESPACES: readonly string[] = ['common', 'home']
+
+/** Every namespace some page asked for: a language switch loads all of them in the new language. */
+const wanted = new Set<string>()
+
+async function readBundles(language: Language, namespaces: Iterable<string>): Promise<Record<string, Bundle>> {
+  const requested = new Set(namespaces)
+  const entries = await Promise.all(
+    bundlesOf(language)
+      .filter(([namespace]) => requested.has(namespace))
+      .map(async ([namespace, load]) => [namespace, await load()] as const),
+  )
   return Object.fromEntries(entries)
 }
 
-async function loadLanguage(language: Language): Promise<void> {
-  if (i18next.hasResourceBundle(language, 'common')) return
-  for (const [namespace, bundle] of Object.entries(await readLanguage(language))) {
-    i18next.addResourceBundle(language, namespace, bundle)
+async function addBundles(language: Language, namespaces: Iterable<string>): Promise<void> {
+  const missing = [...namespaces].filter((namespace) => !i18next.hasResourceBundle(language, namespace))
+  if (missing.length === 0) return
+  for (const [namespace, bundle] of Object.entries(await readBundles(language, missing))) {
+    // Two pages may ask at once: a bundle added meanwhile is not added twice (one 'added' event each).
+    if (!i18next.hasResourceBundle(language, namespace)) i18next.addResourceBundle(language, namespace, bundle)
   }
 }
 
+/**
+ * Loads a page's text in the current language before the page renders (router.tsx's `page()` awaits
+ * it). The bundles are separate chunks, all precached by the service worker, so this works offline.
+ */
+export async function loadNamespaces(namespaces: readonly string[]): Promise<void> {
+  for (const namespace of namespaces) wanted.add(namespace)
+  await addBundles(i18next.language as Language, namespaces)
+}
+
 function reflectInDocument(language: Language): void {
-  document.documentElement.lang = HTML_LANG[language]
+  // The build pre-renders pages in Node, where there is no document.
+  if (typeof document !== 'undefined') document.documentElement.lang = HTML_LANG[language]
 }
 
 /** Missing text is a bug: it throws in development and tests, and falls back to Japanese in production. */
@@ -36,17 +58,21 @@ function onMissingKey(_languages: readonly string[], namespace: string, key: str
   if (!import.meta.env.PROD) throw new Error(`Missing translation: ${namespace}:${key}`)
 }
 
-export async function initI18n(language: Language = readStoredLanguage() ?? 'ja'): Promise<typeof i18next> {
-  const [ja, chosen] = await Promise.all([readLanguage('ja'), readLanguage(language)])
-  await i18next.use(initReactI18next).init({
-    resources: { ja, [language]: chosen },
+/** Tests load every namespace; the app passes INITIAL_NAMESPACES and pages load the rest. */
+export async function initI18n(
+  language: Language = readStoredLanguage() ?? 'ja',
+  namespaces: readonly string[] = NAMESPACES,
+): Promise<typeof i18next> {
+  for (const namespace of namespaces) wanted.add(namespace)
+  await i18next.init({
+    resources: { [language]: await readBundles(language, namespaces) },
     lng: language,
     // 'ja-easy' is a language of its own, not a region of 'ja': keep the code as written and do not
-    // silently borrow missing keys from 'ja' (production still falls back, see fallbackLng).
+    // silently borrow missing keys from 'ja' (production falls back to 'ja' text already loaded).
     lowerCaseLng: true,
     load: 'currentOnly',
     fallbackLng: import.meta.env.PROD ? 'ja' : false,
-    ns: NAMESPACES,
+    ns: [...namespaces],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -59,7 +85,7 @@ export async function initI18n(language: Language = readStoredLanguage() ?? 'ja'
 }
 
 export async function changeLanguage(language: Language): Promise<void> {
-  await loadLanguage(language)
+  await addBundles(language, wanted)
   await i18next.changeLanguage(language)
   writeLanguage(language)
   reflectInDocument(language)
@@ -67,7 +93,7 @@ export async function changeLanguage(language: Language): Promise<void> {
 
 /** Text in a language other than the one shown, e.g. the printed sheet that is always in やさしい日本語. */
 export async function fixedText(language: Language, namespace: string): Promise<(key: string, options?: Record<string, unknown>) => string> {
-  await loadLanguage(language)
+  await addBundles(language, [namespace])
   const t = i18next.getFixedT(language, namespace)
   return (key, options) => String(t(key as never, options as never))
 }

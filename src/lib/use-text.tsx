@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { RubyText, withoutRuby } from '@/components/ruby-text'
+import { useTranslation } from './use-translation'
 
 type Options = Record<string, unknown>
 
@@ -11,11 +11,11 @@ type Options = Record<string, unknown>
  */
 export function useText(namespace: string) {
   const { t: translate, i18n } = useTranslation(namespace)
-  const raw = (key: string, options?: Options): string => String(translate(key as never, options as never))
+  const raw = (key: string, options?: Options): string => String(translate(key, options))
   const s = (key: string, options?: Options): string => withoutRuby(raw(key, options))
   const r = (key: string, options?: Options): ReactNode => <RubyText text={raw(key, options)} />
   const list = (key: string): string[] => {
-    const value: unknown = translate(key as never, { returnObjects: true } as never)
+    const value = translate(key, { returnObjects: true })
     if (!Array.isArray(value)) throw new Error(`Expected a list at ${namespace}:${key}`)
     return value.map(String)
   }

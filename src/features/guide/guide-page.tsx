@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { RubyText } from '@/components/ruby-text'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
+import { useTranslation } from '@/lib/use-translation'
 import { isGuidePageContent, type GuidePageId, type GuideSection } from './guide-content'
 import styles from './guide-page.module.css'
 
@@ -19,7 +19,7 @@ export function GuidePage({ page, highlight, children }: Props) {
   const common = useText('common')
   const text = useText('guide')
   const nextId = useId()
-  const content: unknown = t(page as never, { returnObjects: true } as never)
+  const content = t(page, { returnObjects: true })
   if (!isGuidePageContent(content)) throw new Error(`guide:${page} is not a guide page`)
   usePageTitle(content.title, common.s('siteTitle'))
   return (

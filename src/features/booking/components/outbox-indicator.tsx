@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { loadNamespaces } from '@/lib/i18n'
 import { outboxMayHoldEntries, OUTBOX_OPENED_EVENT } from '@/lib/outbox-presence'
 
-const LiveOutboxIndicator = lazy(() => import('./live-outbox-indicator'))
+const LiveOutboxIndicator = lazy(async () => (await Promise.all([import('./live-outbox-indicator'), loadNamespaces(['booking'])]))[0])
 
 /**
  * The 「送信待ち」 line on every page. The outbox code loads only once this device has an outbox
