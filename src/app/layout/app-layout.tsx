@@ -22,17 +22,36 @@ export function AppLayout() {
   // skip link comes first), and running the effect twice (StrictMode) does not move it.
   const focusedPath = useRef(location.pathname)
 
+  // Pages that load their data first (a place, the status) show their heading a moment later.
+  const headingWatch = useRef<MutationObserver | null>(null)
+
   useEffect(() => {
     if (focusedPath.current === location.pathname) return
     focusedPath.current = location.pathname
-    // After client-side navigation, move focus to the new page so screen readers read it from the top.
-    const heading = mainRef.current?.querySelector('h1')
-    if (heading) {
+    headingWatch.current?.disconnect()
+    headingWatch.current = null
+    window.scrollTo(0, 0)
+    const main = mainRef.current
+    if (!main) return
+    // After client-side navigation, move focus to the new page so screen readers read it from the top,
+    // unless the reader has already moved on to something else on the new page.
+    const focusHeading = (late: boolean): boolean => {
+      const active = document.activeElement
+      if (late && active && active !== document.body && active.isConnected && main.contains(active)) return true
+      const heading = main.querySelector('h1')
+      if (!heading) return false
       heading.setAttribute('tabindex', '-1')
       heading.focus()
+      return true
     }
-    window.scrollTo(0, 0)
+    if (focusHeading(false)) return
+    const watch = new MutationObserver(() => {
+      if (focusHeading(true)) watch.disconnect()
+    })
+    watch.observe(main, { childList: true, subtree: true })
+    headingWatch.current = watch
   }, [location.pathname])
+  useEffect(() => () => headingWatch.current?.disconnect(), [])
 
   return (
     <div className={styles.page}>

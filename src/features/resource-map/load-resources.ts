@@ -23,11 +23,20 @@ export async function loadResources(fetchData: (url: string) => Promise<unknown>
 }
 
 let cached: Promise<Resources> | undefined
+let loaded: Resources | undefined
 
 export function resourcesOnce(): Promise<Resources> {
-  cached ??= loadResources().catch((error: unknown) => {
-    cached = undefined
-    throw error
-  })
+  cached ??= loadResources().then(
+    (data) => (loaded = data),
+    (error: unknown) => {
+      cached = undefined
+      throw error
+    },
+  )
   return cached
+}
+
+/** The data, if this page has loaded it already. */
+export function loadedResources(): Resources | undefined {
+  return loaded
 }

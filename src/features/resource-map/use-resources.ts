@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react'
-import { resourcesOnce, type Resources } from './load-resources'
+import { loadedResources, resourcesOnce, type Resources } from './load-resources'
 
 export type ResourcesState = { status: 'loading' } | { status: 'error' } | { status: 'ready'; data: Resources }
 
 export function useResources(): ResourcesState {
-  const [state, setState] = useState<ResourcesState>({ status: 'loading' })
+  // Data loaded by an earlier page shows at once: no "loading" flash, and the heading is there on the first render.
+  const [state, setState] = useState<ResourcesState>(() => {
+    const data = loadedResources()
+    return data ? { status: 'ready', data } : { status: 'loading' }
+  })
   useEffect(() => {
     let live = true
     resourcesOnce().then(
