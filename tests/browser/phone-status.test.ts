@@ -66,5 +66,6 @@ describe('電話の受付状況（東京時間）', () => {
   it('英語でも同じ時刻にもとづく', async () => {
     expect(await statusAt('2026-11-24T10:00:00+09:00', 'en')).toBe('Phone lines are open now (until 17:15)')
     expect(await statusAt('2026-11-24T18:00:00+09:00', 'en')).toBe('The phone is closed now. It opens tomorrow (Wednesday) at 8:30')
+    expect(await statusAt('2026-12-31T10:00:00+09:00', 'en')).toBe('The phone is closed now. It opens on Monday 4 January at 8:30')
   })
 })

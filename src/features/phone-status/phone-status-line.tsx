@@ -61,7 +61,8 @@ function statusText(status: OpeningStatus, text: Text, namesDate: boolean): Reac
   const values = {
     time: displayTime(next.opensAt),
     weekday: text.s(`weekday.${next.weekday}`),
-    month: Number(next.date.slice(5, 7)),
+    // English names the month ("4 January"): "4/1" reads as April to many readers. Japanese text says 1月.
+    month: text.language === 'en' ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(`${next.date.slice(0, 7)}-15T00:00:00Z`)) : Number(next.date.slice(5, 7)),
     day: Number(next.date.slice(8, 10)),
   }
   if (next.daysAhead === 0) return text.r('phoneStatus.closedToday', values)
