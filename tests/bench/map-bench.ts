@@ -1,6 +1,6 @@
 /**
  * 居場所マップ bench: filtering 2,000 generated places in the real page (built app, real server,
- * Chromium), unthrottled and at 4× CPU throttling in the same run, plus the map chunk's gzip size.
+ * Chromium; the list's first page and every marker updated), unthrottled and at 4× CPU throttling in the same run, plus the map chunk's gzip size.
  * Run alone: npx tsx tests/bench/map-bench.ts
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { buildIfNeeded } from '../../src/server/build-if-needed'
 import { startNodeServer } from '../../src/server/node'
+import { LIST_PAGE_SIZE } from '../../src/features/resource-map/filter-resources'
 import { audiences, placeKinds, type Place } from '../../src/shared/schemas/places'
 import { interceptTiles } from '../browser/map-helpers'
 import { launchChromium } from '../tools/chromium'
@@ -52,7 +53,7 @@ async function measure(page: Page): Promise<number[]> {
     const label = CLICKS[i % CLICKS.length] as string
     const checkbox = page.getByRole('checkbox', { name: label, exact: true })
     await checkbox.evaluate((el) => el.setAttribute('data-bench-target', ''))
-    const ms = await page.evaluate(async () => {
+    const ms = await page.evaluate(async (pageSize) => {
       const input = document.querySelector<HTMLInputElement>('[data-bench-target]') as HTMLInputElement
       input.removeAttribute('data-bench-target')
       const t0 = performance.now()
@@ -62,11 +63,14 @@ async function measure(page: Page): Promise<number[]> {
       void document.body.offsetHeight
       const t1 = performance.now()
       const count = Number(document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count'))
-      const list = document.querySelectorAll('[data-testid="place-list"] > li:not([hidden])').length
+      const listElement = document.querySelector('[data-testid="place-list"]') as HTMLElement
+      const list = Number(listElement.dataset.total)
+      const firstPage = listElement.querySelectorAll(':scope > li').length
+      if (firstPage !== Math.min(count, pageSize)) throw new Error(`list page not updated: ${firstPage} items for ${count} results`)
       const markers = [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length
       if (list !== count || markers !== count) throw new Error(`not updated: count ${count}, list ${list}, markers ${markers}`)
       return t1 - t0
-    })
+    }, LIST_PAGE_SIZE)
     times.push(ms)
     await page.waitForTimeout(30)
   }

@@ -45,6 +45,9 @@ export function visibleMarkerCount(): number {
   return [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length
 }
 
+/** Every place of the list: long results come in pages, so open them all first, as a reader who wants the whole list does. */
 export async function listIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="place-list"] > li:not([hidden])', (els) => els.map((el) => el.getAttribute('data-place-id') ?? ''))
+  const more = page.locator('[data-testid="place-list"] + button')
+  while ((await more.count()) > 0) await more.click()
+  return page.$$eval('[data-testid="place-list"] > li', (els) => els.map((el) => el.getAttribute('data-place-id') ?? ''))
 }

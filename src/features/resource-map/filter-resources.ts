@@ -133,3 +133,6 @@ export function nearestWindowId(place: Place, places: readonly Place[], fallback
   const closest = sortByDistance(windows, place.location)[0]
   return closest?.windowId ?? fallback
 }
+
+/** Places per page of the list: a long scroll on a phone; more come on request, so a filter change stays quick with thousands of places. */
+export const LIST_PAGE_SIZE = 50

@@ -1,10 +1,10 @@
-import { Fragment, memo } from 'react'
+import { Fragment, memo, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
 import { useText } from '@/lib/use-text'
 import type { Place } from '@/shared/schemas/places'
 import { textOf } from './data-text'
-import type { EventIndex } from './filter-resources'
+import { LIST_PAGE_SIZE, type EventIndex } from './filter-resources'
 import { formatDay } from './format-date'
 import styles from './resource-map.module.css'
 
@@ -18,19 +18,18 @@ interface Props {
 
 interface ItemProps {
   place: Place
-  hidden: boolean
   next: string | undefined
   repeating: 'weekly' | 'monthly' | undefined
   placeHref: (id: string) => string
 }
 
-const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, placeHref }: ItemProps) {
+const PlaceItem = memo(function PlaceItem({ place, next, repeating, placeHref }: ItemProps) {
   const text = useText('map')
   const language = text.language
   return (
-    <li className={styles.item} data-place-id={place.id} hidden={hidden}>
+    <li className={styles.item} data-place-id={place.id}>
       <h3 className={styles.itemName}>
-        <Link to={placeHref(place.id)}>
+        <Link to={placeHref(place.id)} data-place-link>
           <RubyText text={textOf(place.name, language)} />
         </Link>
       </h3>
@@ -56,22 +55,46 @@ const PlaceItem = memo(function PlaceItem({ place, hidden, next, repeating, plac
 })
 
 /**
- * The accessible way in: the same places as the map, as plain links, usable with no tiles at all.
- * Every place is rendered once and filtered out with `hidden`, which also hides it from screen readers.
+ * The accessible way in: the places the map shows, in the same order of results, as plain links
+ * usable with no tiles at all. Long results come in pages: 「もっと見る」 adds the next page and
+ * moves focus to its first place, so a keyboard or screen-reader user continues where they were.
  */
 export function PlaceList({ places, visibleIds, index, placeHref, headingId }: Props) {
+  const text = useText('map')
+  // The limit belongs to one set of results: new conditions start again from the first page.
+  const [paging, setPaging] = useState({ results: visibleIds, limit: LIST_PAGE_SIZE })
+  const limit = paging.results === visibleIds ? paging.limit : LIST_PAGE_SIZE
+  const firstNew = useRef<number | null>(null)
+  const listRef = useRef<HTMLUListElement>(null)
+  const results = places.filter((place) => visibleIds.has(place.id))
+
+  useEffect(() => {
+    if (firstNew.current === null) return
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('[data-place-link]')[firstNew.current]?.focus()
+    firstNew.current = null
+  }, [paging])
+
+  const shown = results.slice(0, limit)
+  const rest = results.length - shown.length
   return (
-    <ul className={styles.list} aria-labelledby={headingId} data-testid="place-list">
-      {places.map((place) => (
-        <PlaceItem
-          key={place.id}
-          place={place}
-          hidden={!visibleIds.has(place.id)}
-          next={index.nextDate.get(place.id)}
-          repeating={index.repeating.get(place.id)}
-          placeHref={placeHref}
-        />
-      ))}
-    </ul>
+    <>
+      <ul ref={listRef} className={styles.list} aria-labelledby={headingId} data-testid="place-list" data-total={results.length}>
+        {shown.map((place) => (
+          <PlaceItem key={place.id} place={place} next={index.nextDate.get(place.id)} repeating={index.repeating.get(place.id)} placeHref={placeHref} />
+        ))}
+      </ul>
+      {rest > 0 ? (
+        <button
+          type="button"
+          className={styles.secondary}
+          onClick={() => {
+            firstNew.current = shown.length
+            setPaging({ results: visibleIds, limit: shown.length + LIST_PAGE_SIZE })
+          }}
+        >
+          {text.r('results.more', { count: rest })}
+        </button>
+      ) : null}
+    </>
   )
 }

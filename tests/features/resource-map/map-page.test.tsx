@@ -19,6 +19,10 @@ const markerIds = (container: HTMLElement) =>
 
 async function markersMatchList(container: HTMLElement) {
   await waitFor(() => expect(container.querySelectorAll('.place-marker').length).toBeGreaterThan(0))
+  // Long results come in pages: open them all, then the list holds exactly the places on the map.
+  for (let more = screen.queryByRole('button', { name: /もっと見る/ }); more; more = screen.queryByRole('button', { name: /もっと見る/ })) {
+    await userEvent.click(more)
+  }
   await waitFor(() => expect([...markerIds(container)].sort()).toEqual([...listIds()].sort()))
 }
 
