@@ -6,7 +6,7 @@ import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
 import { precompress } from './src/build/precompress.ts'
 import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
-import { deploymentSchema, tileOrigin } from './src/shared/schemas/deployment.ts'
+import { deploymentSchema } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
 import rawEvents from './public/data/events.json' with { type: 'json' }
 import rawPlaces from './public/data/places.json' with { type: 'json' }
@@ -15,7 +15,6 @@ const deployment = deploymentSchema.parse(rawDeployment)
 const places = placesFileSchema.parse(rawPlaces)
 const orphanEvents = checkEventPlaces(places, eventsFileSchema.parse(rawEvents))
 if (orphanEvents.length > 0) throw new Error(`public/data/events.json: unknown placeId in ${orphanEvents.join(', ')}`)
-const tilePattern = new RegExp(`^${tileOrigin(deployment.map).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`)
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
 /** Ships only the holiday dates from last year on, instead of the package's 230 kB table since 1970. */
@@ -59,25 +58,15 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      // Our own worker (src/service-worker/sw.ts): precache and offline routes as before, plus
+      // Background Sync for the outbox, which a generated worker cannot do.
+      strategies: 'injectManifest',
+      srcDir: 'src/service-worker',
+      filename: 'sw.ts',
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
         globIgnores: ['**/*.{br,gz}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        clientsClaim: true,
-        cleanupOutdatedCaches: true,
-        // Map tiles already seen stay usable offline, bounded in count and age (quick exit deletes this cache).
-        runtimeCaching: [
-          {
-            urlPattern: tilePattern,
-            handler: 'CacheFirst',
-            options: {
-              cacheName: 'map-tiles',
-              expiration: { maxEntries: 500, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true },
-              cacheableResponse: { statuses: [200] },
-            },
-          },
-        ],
+        rollupFormat: 'iife',
       },
     }),
     precompress(),

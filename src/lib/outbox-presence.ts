@@ -21,5 +21,6 @@ export async function outboxMayHoldEntries(): Promise<boolean> {
 
 /** Called when a page opens the outbox, so the shell starts showing 「送信待ち」 and delivering. */
 export function announceOutboxOpened(): void {
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event(OUTBOX_OPENED_EVENT))
+  // Pages listen for it; the service worker, which also opens the outbox, has nobody to tell.
+  if ('document' in globalThis) globalThis.dispatchEvent(new Event(OUTBOX_OPENED_EVENT))
 }

@@ -59,6 +59,11 @@ describe('import boundaries (STYLE A2.1: shared → components/lib → features 
     expect(imports.filter((i) => area(i.from) === 'features' && area(i.to) === 'app')).toEqual([])
   })
 
+  it('the service worker imports only lib and shared (no React, no pages)', () => {
+    const fromWorker = imports.filter((i) => area(i.from) === 'service-worker' && !['service-worker', 'lib', 'shared'].includes(area(i.to)))
+    expect(fromWorker).toEqual([])
+  })
+
   it('client code never imports the server, and the server imports only shared', () => {
     const clientToServer = imports.filter((i) => area(i.from) !== 'server' && area(i.to) === 'server')
     const serverToClient = imports.filter(

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { precachedUrls } from '../browser/helpers/precache'
 
 export interface PrecacheSize {
   entries: number
@@ -7,12 +8,9 @@ export interface PrecacheSize {
   missing: string[]
 }
 
-/** Reads the precache manifest that workbox inlined into dist/sw.js and sums the listed files. */
+/** Sums the files of the precache manifest that workbox injected into dist/sw.js. */
 export function precacheSize(distDir: string): PrecacheSize {
-  const worker = readFileSync(join(distDir, 'sw.js'), 'utf8')
-  const call = /precacheAndRoute\(\s*(\[[\s\S]*?\])\s*,/.exec(worker)
-  if (!call?.[1]) throw new Error('dist/sw.js has no precacheAndRoute([...]) manifest')
-  const urls = [...call[1].matchAll(/url:\s*"([^"]+)"/g)].map((match) => match[1] as string)
+  const urls = precachedUrls(distDir)
   if (urls.length === 0) throw new Error('the precache manifest in dist/sw.js lists no file')
   const missing = urls.filter((url) => !existsSync(join(distDir, url)))
   const bytes = urls.filter((url) => !missing.includes(url)).reduce((sum, url) => sum + statSync(join(distDir, url)).size, 0)

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, inject, it, vi } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchPersistent } from '../tools/chromium'
 import { checkStatus, PHONE, readReceipt, walkBooking } from './booking-helpers'
+import { waitForServiceWorker } from './helpers/app'
 
 vi.setConfig({ testTimeout: 180_000 })
 const baseUrl = inject('baseUrl')
@@ -60,9 +61,10 @@ describe('オフラインの予約（送信待ち）', () => {
     await first.context.close()
 
     const second = await open(profile)
-    const delivered = second.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/requests' && r.request().method() === 'POST')
+    // The page delivers on start, or the service worker first when the browser fires the pending
+    // Background Sync at start-up: either way, exactly once.
     await second.page.goto(`${baseUrl}/`)
-    expect((await delivered).status()).toBe(201)
+    await expect.poll(() => second.posts, { timeout: 30_000 }).toEqual([201])
     await second.page.reload()
     await second.page.getByRole('heading', { level: 1 }).waitFor()
     await checkStatus(second.page, baseUrl, receipt)
@@ -77,5 +79,40 @@ describe('オフラインの予約（送信待ち）', () => {
     await third.page.waitForTimeout(1500)
     expect(third.posts).toEqual([])
     await third.context.close()
+  })
+
+  it('アプリのページを閉じたあとでも、ネットが戻れば Background Sync で service worker が一度だけ届ける', async () => {
+    const { context, page, posts } = await open(newProfile())
+    await page.goto(`${baseUrl}/`)
+    await waitForServiceWorker(page)
+    const receipt = await bookOffline(context, page, 'オフライン3')
+    const tags = await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } }
+      return registration.sync.getTags()
+    })
+    expect(tags).toContain('tsunagu-outbox')
+    await page.close()
+
+    // No page of the app is open: only the service worker can deliver now.
+    await context.setOffline(false)
+    const blank = await context.newPage()
+    const cdp = await context.newCDPSession(blank)
+    const registrations = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations: list }) => {
+        const ours = list.find((r) => r.scopeURL.startsWith(baseUrl) && !r.isDeleted)
+        if (ours) resolve(ours.registrationId)
+      })
+    })
+    await cdp.send('ServiceWorker.enable')
+    const registrationId = await registrations
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: new URL(baseUrl).origin, registrationId, tag: 'tsunagu-outbox', lastChance: false })
+    await expect.poll(() => posts, { timeout: 30_000 }).toEqual([201])
+
+    // The page opened afterwards finds the request delivered and sends nothing again.
+    await blank.goto(`${baseUrl}/`)
+    await checkStatus(blank, baseUrl, receipt)
+    await expect.poll(() => blank.getByRole('region', { name: 'あなたの予約' }).textContent()).toContain('予約が決まっています')
+    expect(posts).toEqual([201])
+    await context.close()
   })
 })

@@ -19,7 +19,7 @@ const vitest = (name: string, projects: string[]) => [
 ]
 
 const stages: Array<{ label: string; args: string[]; report?: string }> = [
-  { label: 'typecheck', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
+  { label: 'typecheck', args: ['npm', 'run', '--silent', 'typecheck'] },
   { label: 'chromium', args: ['tsx', 'tests/tools/ensure-chromium.ts'] },
   { label: 'unit, component and server tests', args: vitest('unit', ['unit', 'server']), report: 'unit' },
   { label: 'browser tests', args: vitest('browser', ['browser']), report: 'browser' },
@@ -37,7 +37,8 @@ function count(report: string): void {
 
 for (const stage of stages) {
   console.log(`\n[npm test] ${stage.label}`)
-  const result = spawnSync('npx', stage.args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } })
+  const [command, ...args] = stage.args[0] === 'npm' ? stage.args : ['npx', ...stage.args]
+  const result = spawnSync(command as string, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } })
   if (stage.report) count(stage.report)
   if (result.status !== 0) {
     console.error(`\n[npm test] ${stage.label} failed`)

@@ -1,6 +1,6 @@
 import { fetchPublicConfig, type PublicConfig } from '@/lib/api'
 import { deployment } from '@/lib/deployment'
-import { deliver, enqueue, removeEntry, type DeliveryOutcome } from '@/lib/outbox'
+import { deliver, enqueue, removeEntry, requestBackgroundSync, type DeliveryOutcome } from '@/lib/outbox-delivery'
 import { sealEnvelope } from '@/shared/crypto/envelope'
 import { generateReceiptCode } from '@/shared/crypto/receipt-code'
 import { deriveReceiptKeys } from '@/shared/crypto/receipt-keys'
@@ -72,5 +72,6 @@ export async function submitBooking(answers: Answers, options: { campaign?: stri
   // These outcomes go back to the form, which still holds every answer: the queued copy would
   // otherwise be sent a second time later.
   if (delivery.kind === 'slotTaken' || delivery.kind === 'rateLimited' || delivery.kind === 'rejected') await removeEntry(requestId)
+  if (delivery.kind === 'pending') await requestBackgroundSync()
   return { kind: 'sent', receipt, requestId, delivery }
 }

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { TextField } from '@/components/form/text-field'
 import { deployment } from '@/lib/deployment'
-import { deliver, findByLookupId } from '@/lib/outbox'
+import { deliver, findByLookupId } from '@/lib/outbox-delivery'
 import type { OutboxEntry } from '@/lib/db'
 import { useText } from '@/lib/use-text'
 import { isValidReceiptCode, normalizeReceiptCode } from '@/shared/crypto/receipt-code'

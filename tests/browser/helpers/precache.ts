@@ -5,9 +5,10 @@ export const ROOT = resolve(import.meta.dirname, '../../..')
 export const DIST = join(ROOT, 'dist')
 
 /** The URLs the built service worker precaches, read from dist/sw.js. */
-export function precachedUrls(): string[] {
-  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8')
-  return [...new Set([...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((match) => match[1] as string))]
+export function precachedUrls(distDir = DIST): string[] {
+  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8')
+  // workbox-build injects the manifest as JSON: {"revision":"…","url":"index.html"}
+  return [...new Set([...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1] as string))]
 }
 
 export interface LocaleFile {

@@ -1,0 +1,50 @@
+import { clientsClaim } from 'workbox-core'
+import { CacheableResponsePlugin } from 'workbox-cacheable-response'
+import { ExpirationPlugin } from 'workbox-expiration'
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
+import { deliverPending } from '@/lib/outbox-delivery'
+import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
+import { deployment } from '@/lib/deployment'
+import { tileOrigin } from '@/shared/schemas/deployment'
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+
+// A new version waits for the person's consent (the update banner sends this message).
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting()
+})
+clientsClaim()
+
+precacheAndRoute(self.__WB_MANIFEST)
+cleanupOutdatedCaches()
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }))
+
+// Map tiles already seen stay usable offline, bounded in count and age (quick exit deletes this cache).
+registerRoute(
+  ({ url }) => url.origin === tileOrigin(deployment.map),
+  new CacheFirst({
+    cacheName: 'map-tiles',
+    plugins: [
+      new ExpirationPlugin({ maxEntries: 500, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true }),
+      new CacheableResponsePlugin({ statuses: [200] }),
+    ],
+  }),
+)
+
+// Background Sync: the browser wakes the worker when the network is back, even with no page open.
+// Rejecting while a request still waits makes the browser try again later.
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent
+  if (sync.tag !== OUTBOX_SYNC_TAG) return
+  sync.waitUntil(
+    deliverPending().then((waiting) => {
+      if (waiting > 0) throw new Error(`${waiting} request(s) still waiting for the network`)
+    }),
+  )
+})
