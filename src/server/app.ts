@@ -8,7 +8,7 @@ import { readJson } from './http/read-json'
 import { publicConfig } from './public-config'
 import { requestRoutes } from './routes/requests'
 import { slotRoutes } from './routes/slots'
-import { securityHeaders } from './security-headers'
+import { apiJsonResponder, hasAllHeaders, securityHeaders } from './security-headers'
 import { todayInTokyo } from './slots/generate-slots'
 
 export type { AppDeps } from './deps'
@@ -17,10 +17,11 @@ export type { AppDeps } from './deps'
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const app = new Hono()
-  app.use(securityHeaders({ imageOrigins: deps.imageOrigins }))
+  const security = { imageOrigins: deps.imageOrigins }
+  app.use(securityHeaders(security))
   app.use('/api/*', async (c, next) => {
     await next()
-    c.res.headers.set('Cache-Control', 'no-store')
+    if (!hasAllHeaders(c.res)) c.res.headers.set('Cache-Control', 'no-store')
   })
   const streamedLimit = bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: (c) => c.json({ error: 'errors.tooLarge' }, 413) })
   app.use('/api/*', async (c, next) => {
@@ -42,7 +43,7 @@ export function createApp(deps: AppDeps) {
     return c.json(publicConfig(deps.deployment, staff))
   })
   app.route('/api/windows', slotRoutes(deps))
-  app.route('/api/requests', requestRoutes(deps))
+  app.route('/api/requests', requestRoutes(deps, apiJsonResponder(security)))
   app.post('/api/metrics', async (c) => {
     const body = await readJson(c, metricEventSchema)
     if (!body.ok) return body.response

@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
 import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
@@ -18,8 +18,8 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
-/** Node's synchronous hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
-export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(createHash('sha256').update(data).digest())
+/** Node's synchronous one-shot hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
+export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(hash('sha256', data, 'buffer'))
 
 export function loadDeployment(): Deployment {
   return deploymentSchema.parse(rawDeployment)

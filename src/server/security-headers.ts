@@ -6,10 +6,10 @@ export interface SecurityOptions {
 }
 
 /**
- * Strict headers on every response. The public side loads nothing from other origins, so the CSP
+ * Strict headers for every response. The public side loads nothing from other origins, so the CSP
  * says so; inline styles are allowed because React and Leaflet set `style` attributes.
  */
-export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandler {
+export function securityHeaderValues(options: SecurityOptions = {}): Record<string, string> {
   const images = ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])].join(' ')
   const csp = [
     "default-src 'self'",
@@ -27,16 +27,44 @@ export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandle
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ')
+  return {
+    'Content-Security-Policy': csp,
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(self), microphone=(self), geolocation=(self), interest-cohort=()',
+  }
+}
+
+const complete = new WeakSet<Response>()
+
+/**
+ * A JSON response built with every header it needs (security headers, no-store) in one plain
+ * object, so nothing rewrites it afterwards: on @hono/node-server such a response goes straight to
+ * `writeHead`, while adding headers later first converts them into a `Headers` object.
+ */
+export function apiJsonResponder(options: SecurityOptions = {}): (json: string, status: number) => Response {
+  const headers = { ...securityHeaderValues(options), 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
+  return (json, status) => {
+    const response = new Response(json, { status, headers })
+    complete.add(response)
+    return response
+  }
+}
+
+/** True for responses from `apiJsonResponder`, which already carry every header. */
+export const hasAllHeaders = (response: Response) => complete.has(response)
+
+/** Adds the security headers to every response that does not carry them yet. */
+export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues(options))
   return async (c, next) => {
     await next()
+    if (hasAllHeaders(c.res)) return
     const h = c.res.headers
-    h.set('Content-Security-Policy', csp)
-    h.set('Referrer-Policy', 'no-referrer')
-    h.set('X-Content-Type-Options', 'nosniff')
-    h.set('X-Frame-Options', 'DENY')
-    h.set('Cross-Origin-Opener-Policy', 'same-origin')
-    h.set('Cross-Origin-Resource-Policy', 'same-origin')
-    h.set('Permissions-Policy', 'camera=(self), microphone=(self), geolocation=(self), interest-cohort=()')
+    for (const [name, value] of values) h.set(name, value)
     h.delete('X-Powered-By')
   }
 }

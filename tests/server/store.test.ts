@@ -65,4 +65,24 @@ describe('SQLite ストア (Node)', () => {
     expect(await store.findByLookup('lookup-b')).not.toBeNull()
     driver.close()
   })
+
+  it('同時に届いた予約の 1 件が途中で失敗しても、その 1 件が押さえかけた枠は空きのまま、他の予約は成立する', async () => {
+    const driver = await openLibsqlDriver(tempDir())
+    await migrate(driver)
+    const store = createSqlStore(driver)
+    const second = { ...slot, id: 'toshima-phone-20300107-1000', start: '2030-01-07T10:00:00+09:00', end: '2030-01-07T10:50:00+09:00' }
+    await store.insertSlots([slot, second])
+    const outcomes = await Promise.all([
+      store.createRequest(request('a', slot.id, '2031-01-01T00:00:00Z')),
+      // Its UPDATE takes the second slot, then its INSERT breaks the unique lookup id: both must be undone.
+      store.createRequest({ ...request('b', second.id, '2031-01-01T00:00:00Z'), lookupId: 'lookup-a' }),
+      store.createRequest(request('c', null, '2031-01-01T00:00:00Z')),
+    ])
+    expect(outcomes).toEqual(['created', 'duplicate', 'created'])
+    expect(await store.getSlot(slot.id)).toMatchObject({ booked: true })
+    expect(await store.getSlot(second.id)).toMatchObject({ booked: false })
+    expect(await store.findByLookup('lookup-c')).not.toBeNull()
+    expect(await store.createRequest(request('d', second.id, '2031-01-01T00:00:00Z'))).toBe('created')
+    driver.close()
+  })
 })

@@ -1,4 +1,4 @@
-import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client'
+import Database from 'libsql'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SqlDriver, SqlRow, SqlStatement } from './sql-driver'
@@ -6,79 +6,131 @@ import type { SqlDriver, SqlRow, SqlStatement } from './sql-driver'
 export const DATABASE_FILE = 'tsunagu.sqlite'
 
 export interface LibsqlDriver extends SqlDriver {
-  client: Client
+  /** Runs a script of statements without parameters (a migration), then `record`, in one transaction. */
+  execScript(script: string, record?: SqlStatement): void
   close(): void
 }
 
+type Changes = Array<{ changes: number }>
+
 interface WriteUnit {
-  statements: InStatement[]
-  resolve: (changes: Array<{ changes: number }>) => void
+  statements: SqlStatement[]
+  resolve: (changes: Changes) => void
   reject: (error: unknown) => void
 }
 
-const toIn = (s: SqlStatement): InStatement => ({ sql: s.sql, args: s.args })
-const changesOf = (results: ResultSet[]) => results.map((r) => ({ changes: r.rowsAffected }))
+const isConstraintError = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_CONSTRAINT')
 
 /**
- * A real SQLite file under DATA_DIR, in WAL mode, through one connection.
+ * A real SQLite file under DATA_DIR, in WAL mode, through one synchronous `libsql` connection
+ * (the engine under `@libsql/client`, used directly so statements are prepared once, not per call).
  *
- * Writes use group commit: the write units that arrive while the event loop is busy are run in
- * order inside ONE transaction, which is what a series of separate transactions would have done,
- * but with one commit instead of many. If that transaction fails (a unique key, say), every unit is
- * run again on its own, so only the unit at fault sees the error.
+ * Writes use group commit: the write units that arrive during one event-loop turn run in order
+ * inside ONE transaction, so a unit that breaks a constraint is undone alone (several statements
+ * get a savepoint) and only its caller sees the error. If the shared transaction itself fails, every
+ * unit is run again on its own. Callers hear back only after their commit.
  */
 export async function openLibsqlDriver(dataDir: string): Promise<LibsqlDriver> {
   mkdirSync(dataDir, { recursive: true })
-  const client = createClient({ url: `file:${join(dataDir, DATABASE_FILE)}`, concurrency: 1 })
-  await client.execute('PRAGMA journal_mode = WAL')
+  const db = new Database(join(dataDir, DATABASE_FILE))
+  db.exec('PRAGMA journal_mode = WAL')
   // In WAL mode NORMAL stays consistent after a crash and only a power cut can lose the last commits;
-  // FULL would fsync on every booking and block the event loop for it.
-  await client.execute('PRAGMA synchronous = NORMAL')
-  await client.execute('PRAGMA busy_timeout = 5000')
-  await client.execute('PRAGMA foreign_keys = ON')
+  // FULL would fsync on every commit and block the event loop for it.
+  db.exec('PRAGMA synchronous = NORMAL')
+  db.exec('PRAGMA busy_timeout = 5000')
+  db.exec('PRAGMA foreign_keys = ON')
 
-  let queue: WriteUnit[] = []
-  const flush = async () => {
-    const units = queue
-    queue = []
+  const cache = new Map<string, ReturnType<typeof db.prepare>>()
+  const prepared = (text: string) => {
+    let statement = cache.get(text)
+    if (!statement) {
+      if (cache.size >= 200) cache.clear()
+      statement = db.prepare(text)
+      cache.set(text, statement)
+    }
+    return statement
+  }
+  const exec = (text: string) => prepared(text).run([])
+  const runAll = (statements: SqlStatement[]): Changes => statements.map((s) => ({ changes: prepared(s.sql).run(s.args).changes }))
+  const rollback = () => {
+    if (db.inTransaction) exec('ROLLBACK')
+  }
+
+  const runAlone = (unit: WriteUnit) => {
     try {
-      const results = await client.batch(units.flatMap((u) => u.statements), 'write')
-      let at = 0
-      for (const unit of units) {
-        unit.resolve(changesOf(results.slice(at, at + unit.statements.length)))
-        at += unit.statements.length
-      }
+      exec('BEGIN IMMEDIATE')
+      const changes = runAll(unit.statements)
+      exec('COMMIT')
+      unit.resolve(changes)
     } catch (error) {
-      if (units.length === 1) return units[0]?.reject(error)
-      for (const unit of units) {
-        await client.batch(unit.statements, 'write').then((r) => unit.resolve(changesOf(r)), unit.reject)
-      }
+      rollback()
+      unit.reject(error)
     }
   }
+
+  let queue: WriteUnit[] = []
+  const flush = () => {
+    const units = queue
+    queue = []
+    if (units.length === 1) return runAlone(units[0] as WriteUnit)
+    const outcomes: Array<{ ok: true; changes: Changes } | { ok: false; error: unknown }> = []
+    try {
+      exec('BEGIN IMMEDIATE')
+      for (const unit of units) {
+        // A single statement that breaks a constraint is undone by SQLite itself; only several need a savepoint.
+        const several = unit.statements.length > 1
+        if (several) exec('SAVEPOINT unit')
+        try {
+          outcomes.push({ ok: true, changes: runAll(unit.statements) })
+          if (several) exec('RELEASE unit')
+        } catch (error) {
+          // Other errors (disk full, I/O) may have ended the transaction: start again unit by unit.
+          if (!isConstraintError(error) || !db.inTransaction) throw error
+          if (several) {
+            exec('ROLLBACK TO unit')
+            exec('RELEASE unit')
+          }
+          outcomes.push({ ok: false, error })
+        }
+      }
+      exec('COMMIT')
+    } catch {
+      rollback()
+      for (const unit of units) runAlone(unit)
+      return
+    }
+    units.forEach((unit, i) => {
+      const outcome = outcomes[i]
+      if (outcome?.ok) unit.resolve(outcome.changes)
+      else unit.reject(outcome?.error)
+    })
+  }
   const write = (statements: SqlStatement[]) =>
-    new Promise<Array<{ changes: number }>>((resolve, reject) => {
-      queue.push({ statements: statements.map(toIn), resolve, reject })
-      if (queue.length === 1) setImmediate(() => void flush())
+    new Promise<Changes>((resolve, reject) => {
+      queue.push({ statements, resolve, reject })
+      if (queue.length === 1) setImmediate(flush)
     })
 
   return {
-    client,
     async all(statement) {
-      const result = await client.execute(toIn(statement))
-      return result.rows.map((row) => {
-        const plain: SqlRow = {}
-        result.columns.forEach((column, i) => {
-          const value = row[i]
-          plain[column] = typeof value === 'bigint' ? Number(value) : (value as SqlRow[string])
-        })
-        return plain
-      })
+      return prepared(statement.sql).all(statement.args) as SqlRow[]
     },
     async run(statement) {
       const [result] = await write([statement])
       return result ?? { changes: 0 }
     },
     batch: write,
-    close: () => client.close(),
+    execScript(script, record) {
+      exec('BEGIN IMMEDIATE')
+      try {
+        db.exec(script)
+        if (record) runAll([record])
+        exec('COMMIT')
+      } catch (error) {
+        rollback()
+        throw error
+      }
+    },
+    close: () => db.close(),
   }
 }

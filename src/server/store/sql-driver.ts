@@ -8,7 +8,7 @@ export interface SqlStatement {
 export type SqlRow = Record<string, SqlValue>
 
 /**
- * The little both SQLite-family runtimes share: `@libsql/client` on Node and D1 on Workers.
+ * The little both SQLite-family runtimes share: `libsql` on Node and D1 on Workers.
  * `batch` runs its statements in one transaction: all or nothing.
  */
 export interface SqlDriver {

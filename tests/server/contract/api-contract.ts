@@ -16,6 +16,29 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       expect(response.headers.get('set-cookie')).toBeNull()
     })
 
+    it('新規・再送・枠なし・エラーの応答も /api/health と同じセキュリティヘッダーと no-store を持つ', async () => {
+      const target = getTarget()
+      const names = ['cache-control', 'content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options',
+        'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy']
+      const headersOf = (response: Response) => Object.fromEntries(names.map((name) => [name, response.headers.get(name)]))
+      const expected = headersOf(await target.fetch('/api/health'))
+      const [slot] = await openSlots(target, 'toshima', 'phone')
+      const booking = (await makeBooking({ slotId: slot?.id })).body
+      const answers = [
+        await postJson(target, '/api/requests', booking),
+        await postJson(target, '/api/requests', booking),
+        await postJson(target, '/api/requests', (await makeBooking({ mode: 'letter' })).body),
+        await postJson(target, '/api/requests', { ...booking, slotId: null }),
+        await postJson(target, '/api/requests', '{'),
+      ]
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 409, 400])
+      expect(Object.values(expected).every((value) => value !== null)).toBe(true)
+      for (const answer of answers) {
+        expect(headersOf(answer)).toEqual(expected)
+        expect(answer.headers.get('content-type')).toMatch(/^application\/json/)
+      }
+    })
+
     it('/api/config は窓口ごとに職員鍵と回復用鍵を受信者として公開する', async () => {
       const response = await getTarget().fetch('/api/config')
       expect(response.status).toBe(200)
