@@ -1,4 +1,5 @@
 import { useRegisterSW } from 'virtual:pwa-register/react'
+import { useOnDevice } from '@/lib/use-on-device'
 import { useText } from '@/lib/use-text'
 import styles from './update-prompt.module.css'
 
@@ -10,6 +11,16 @@ import styles from './update-prompt.module.css'
  * first phone screen, and it tells a worried reader nothing they need at that moment.
  */
 export function UpdatePrompt() {
+  // useRegisterSW registers while rendering: never in the build's Node, and after hydration on the device.
+  const onDevice = useOnDevice()
+  return (
+    <div role="status" className={styles.region}>
+      {onDevice ? <UpdateBanner /> : null}
+    </div>
+  )
+}
+
+function UpdateBanner() {
   const text = useText('common')
   const {
     needRefresh: [needRefresh, setNeedRefresh],
@@ -23,19 +34,16 @@ export function UpdatePrompt() {
     void updateServiceWorker(true)
   }
 
+  if (!needRefresh) return null
   return (
-    <div role="status" className={styles.region}>
-      {needRefresh ? (
-        <div className={styles.banner}>
-          <p>{text.r('update.ready')}</p>
-          <button type="button" onClick={update}>
-            {text.r('update.reload')}
-          </button>
-          <button type="button" onClick={() => setNeedRefresh(false)}>
-            {text.r('update.later')}
-          </button>
-        </div>
-      ) : null}
+    <div className={styles.banner}>
+      <p>{text.r('update.ready')}</p>
+      <button type="button" onClick={update}>
+        {text.r('update.reload')}
+      </button>
+      <button type="button" onClick={() => setNeedRefresh(false)}>
+        {text.r('update.later')}
+      </button>
     </div>
   )
 }
