@@ -4,7 +4,9 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
+import { prerenderedPages } from './src/app/paths.ts'
 import { precompress } from './src/build/precompress.ts'
+import { APP_SHELL_FILE, prerender } from './src/build/prerender.ts'
 import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
 import { deploymentSchema, tileOrigin } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
@@ -62,7 +64,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
         globIgnores: ['**/*.{br,gz}'],
-        navigateFallback: '/index.html',
+        // Pre-rendered pages are precached as `<page>.html` and served for `/<page>` (Workbox's
+        // cleanURLs); any other page of the app starts from the empty shell.
+        navigateFallback: `/${APP_SHELL_FILE}`,
         navigateFallbackDenylist: [/^\/api\//],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
@@ -80,6 +84,7 @@ export default defineConfig({
         ],
       },
     }),
+    prerender({ pages: prerenderedPages, entry: 'src/app/render-page.tsx' }),
     precompress(),
   ],
   build: { target: 'es2022', sourcemap: false },

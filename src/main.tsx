@@ -1,14 +1,27 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import '@digital-go-jp/design-tokens/dist/tokens.css'
 import './styles/global.css'
 import { App } from './app/app'
+import { routeFor } from './app/router'
 import { initI18n, INITIAL_NAMESPACES } from './lib/i18n'
 import { readLanguage } from './lib/preferences'
 
-await initI18n(readLanguage() ?? 'ja', INITIAL_NAMESPACES)
-createRoot(document.getElementById('root') as HTMLElement).render(
+const container = document.getElementById('root') as HTMLElement
+const language = readLanguage() ?? 'ja'
+await initI18n(language, INITIAL_NAMESPACES)
+// The page's code and text first, so the first render is the whole page (and hydration never suspends).
+await routeFor(location.pathname).preload()
+
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 )
+// The build wrote this page in Japanese (src/build/prerender.ts): reuse that HTML when the reader
+// reads Japanese. In another language, or on a page rendered here, render afresh.
+if (language === 'ja' && container.dataset.prerendered === location.pathname) {
+  hydrateRoot(container, app)
+} else {
+  createRoot(container).render(app)
+}

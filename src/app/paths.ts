@@ -44,3 +44,20 @@ export const publicPages: readonly AppPath[] = [
   samplePlace,
   paths.events,
 ]
+
+/**
+ * Pages written to HTML in Japanese at build time (src/build/prerender.ts), so they show before any
+ * script runs; the others are rendered on the device.
+ */
+export const prerenderedPages: readonly AppPath[] = [
+  paths.home,
+  paths.hurdleWho,
+  paths.hurdleName,
+  paths.hurdleAfter,
+  paths.hurdleWait,
+  paths.hurdleSecret,
+  paths.next,
+  paths.family,
+  paths.safety,
+  paths.windows,
+]
