@@ -1,27 +1,27 @@
-import { StrictMode } from 'react'
-import { createRoot, hydrateRoot } from 'react-dom/client'
-import '@digital-go-jp/design-tokens/dist/tokens.css'
-import './styles/global.css'
-import { App } from './app/app'
-import { routeFor } from './app/router'
-import { initI18n, INITIAL_NAMESPACES } from './lib/i18n'
-import { readLanguage } from './lib/preferences'
+const root = document.getElementById('root') as HTMLElement
 
-const container = document.getElementById('root') as HTMLElement
-const language = readLanguage() ?? 'ja'
-await initI18n(language, INITIAL_NAMESPACES)
-// The page's code and text first, so the first render is the whole page (and hydration never suspends).
-await routeFor(location.pathname).preload()
-
-const app = (
-  <StrictMode>
-    <App />
-  </StrictMode>
-)
-// The build wrote this page in Japanese (src/build/prerender.ts): reuse that HTML when the reader
-// reads Japanese. In another language, or on a page rendered here, render afresh.
-if (language === 'ja' && container.dataset.prerendered === location.pathname) {
-  hydrateRoot(container, app)
-} else {
-  createRoot(container).render(app)
+/** Resolves once the browser has painted the next frame; a hidden tab paints nothing, so at once. */
+function afterNextPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve()
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
 }
+
+function preloadModules(hrefs: readonly string[]): void {
+  for (const href of hrefs) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.crossOrigin = ''
+    link.href = href
+    document.head.append(link)
+  }
+}
+
+// A page the build wrote (src/build/prerender.ts) is readable before any script runs: let the
+// browser paint it before it downloads and compiles the app, then fetch the app and the page's
+// modules together. Elsewhere nothing shows until the app runs, so it starts at once. No top-level
+// await: the app's chunks import Vite's preload helper from this one, which must finish evaluating.
+const painted = root.dataset.prerendered === undefined ? Promise.resolve() : afterNextPaint()
+void painted.then(() => {
+  preloadModules(root.dataset.modules?.split(' ') ?? [])
+  return import('./app/start')
+})

@@ -23,19 +23,22 @@ interface Options {
   pages: readonly string[]
   /** Module (from the project root) exporting `renderPage(path)`. */
   entry: string
+  /** The module that starts the app, imported by the entry (src/main.tsx) once the page has painted. */
+  app: string
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /**
  * Writes each public page as real HTML in Japanese at build time, so it paints before any script
- * runs; the app then hydrates it (src/main.tsx). Runs before vite-plugin-pwa writes sw.js, so every
- * page's HTML is precached. Also puts the language boot script into every page (see its file).
+ * runs; the app then hydrates it (src/main.tsx, src/app/start.tsx). Runs before vite-plugin-pwa
+ * writes sw.js, so every page's HTML is precached. Also writes the app shell for the other pages
+ * and puts the language boot script into every page (see its file).
  */
-export function prerender({ pages, entry }: Options): Plugin {
+export function prerender({ pages, entry, app }: Options): Plugin {
   let config: ResolvedConfig
   let skip = true
-  /** Every chunk by file name, and the chunk of each entry module by its source path. */
+  /** Every chunk by file name, and the chunk of each source module by its path from the root. */
   const chunks = new Map<string, ChunkInfo>()
   const chunkOfModule = new Map<string, string>()
 
@@ -56,8 +59,8 @@ export function prerender({ pages, entry }: Options): Plugin {
     return { js: [...js], css: [...css] }
   }
 
-  function pageHtml(template: string, path: string, page: RenderedPage): string {
-    const modules = [page.module, ...page.namespaces.map((ns) => `src/locales/ja/${ns}.json`)].filter((m): m is string => !!m)
+  /** The files of `modules` that the entry page does not link already. */
+  function filesOf(template: string, modules: readonly string[]): { js: string[]; css: string[] } {
     const js = new Set<string>()
     const css = new Set<string>()
     for (const module of modules) {
@@ -65,17 +68,32 @@ export function prerender({ pages, entry }: Options): Plugin {
       assets.js.forEach((file) => js.add(file))
       assets.css.forEach((file) => css.add(file))
     }
-    const base = config.base
-    // The entry's own files are linked already; add the page's chunk, its text and its styles.
-    const links = [
-      ...[...css].filter((file) => !template.includes(file)).map((file) => `<link rel="stylesheet" crossorigin href="${base}${file}">`),
-      ...[...js].filter((file) => !template.includes(file)).map((file) => `<link rel="modulepreload" crossorigin href="${base}${file}">`),
-    ]
-    const withRoot = template.replace('<div id="root"></div>', `<div id="root" data-prerendered="${escapeHtml(path)}">${page.html}</div>`)
+    const notLinked = (file: string) => !template.includes(file)
+    return { js: [...js].filter(notLinked), css: [...css].filter(notLinked) }
+  }
+
+  const link = (rel: 'stylesheet' | 'modulepreload', file: string) => `<link rel="${rel}" crossorigin href="${config.base}${file}">`
+  const inHead = (html: string, links: string[]) => html.replace('</head>', `${links.map((l) => `  ${l}\n`).join('')}  </head>`)
+
+  /**
+   * A page written here: its styles are linked (they must be there for the first paint), its scripts
+   * are only listed, for src/main.tsx to fetch once the page has painted.
+   */
+  function pageHtml(template: string, path: string, page: RenderedPage): string {
+    const modules = [app, page.module, ...page.namespaces.map((ns) => `src/locales/ja/${ns}.json`)].filter((m): m is string => !!m)
+    const { js, css } = filesOf(template, modules)
+    const modulesAttribute = js.map((file) => `${config.base}${file}`).join(' ')
+    const root = `<div id="root" data-prerendered="${escapeHtml(path)}" data-modules="${modulesAttribute}">${page.html}</div>`
+    const withRoot = template.replace('<div id="root"></div>', root)
     if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
-    return withRoot
-      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-      .replace('</head>', `${links.map((link) => `  ${link}\n`).join('')}  </head>`)
+    const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    return inHead(titled, css.map((file) => link('stylesheet', file)))
+  }
+
+  /** The page for everything else: nothing shows before the app runs, so link all it needs at once. */
+  function shellHtml(template: string): string {
+    const { js, css } = filesOf(template, [app])
+    return inHead(template, [...css.map((file) => link('stylesheet', file)), ...js.map((file) => link('modulepreload', file))])
   }
 
   async function loadRenderer(): Promise<{ renderPage: (path: string) => Promise<RenderedPage>; cleanUp: () => void }> {
@@ -106,7 +124,11 @@ export function prerender({ pages, entry }: Options): Plugin {
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk') continue
         chunks.set(output.fileName, { imports: output.imports, css: [...(output.viteMetadata?.importedCss ?? [])] })
-        if (output.facadeModuleId) chunkOfModule.set(relative(config.root, output.facadeModuleId).split('\\').join('/'), output.fileName)
+        // A module grouped into a bigger chunk (vite.config.ts codeSplitting) is found by its members.
+        for (const id of output.moduleIds) {
+          const source = relative(config.root, id).split('\\').join('/')
+          if (output.facadeModuleId === id || !chunkOfModule.has(source)) chunkOfModule.set(source, output.fileName)
+        }
       }
     },
     closeBundle: {
@@ -116,7 +138,7 @@ export function prerender({ pages, entry }: Options): Plugin {
         if (skip) return
         const outDir = resolve(config.root, config.build.outDir)
         const template = readFileSync(join(outDir, 'index.html'), 'utf8')
-        writeFileSync(join(outDir, APP_SHELL_FILE), template)
+        writeFileSync(join(outDir, APP_SHELL_FILE), shellHtml(template))
         const { renderPage, cleanUp } = await loadRenderer()
         try {
           for (const path of pages) {

@@ -50,7 +50,7 @@ describe('ビルド時に書いたページ', () => {
     expect(Object.keys(H1).sort()).toEqual([...prerenderedPages].sort())
     for (const path of prerenderedPages) {
       const html = builtHtml(path)
-      expect(html, path).toContain(`<div id="root" data-prerendered="${path}">`)
+      expect(html, path).toContain(`<div id="root" data-prerendered="${path}" data-modules="/assets/`)
       expect(textOf(/<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1] ?? ''), path).toBe(H1[path])
       const title = path === paths.home ? common.siteTitle : `${withoutRuby(H1[path] as string)} | ${common.siteTitle}`
       expect(html, path).toContain(`<title>${title}</title>`)
