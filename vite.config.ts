@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
 import { prerenderedPages } from './src/app/paths.ts'
+import { jpHolidays, shellConfig } from './src/build/client-data.ts'
 import { precompress } from './src/build/precompress.ts'
 import { APP_SHELL_FILE, prerender } from './src/build/prerender.ts'
-import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
 import { deploymentSchema, tileOrigin } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
 import rawEvents from './public/data/events.json' with { type: 'json' }
@@ -20,20 +20,6 @@ if (orphanEvents.length > 0) throw new Error(`public/data/events.json: unknown p
 const tilePattern = new RegExp(`^${tileOrigin(deployment.map).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`)
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
-/** Ships only the holiday dates from last year on, instead of the package's 230 kB table since 1970. */
-function jpHolidays(): Plugin {
-  const id = 'virtual:jp-holidays'
-  return {
-    name: 'tsunagu:jp-holidays',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(loadedId) {
-      if (loadedId !== `\0${id}`) return undefined
-      const dates = holidayDatesFrom(new Date().getFullYear() - 1)
-      return `export const holidayDates = new Set(${JSON.stringify(dates.join(','))}.split(','))`
-    },
-  }
-}
-
 const browserTests = ['tests/browser/**/*.test.ts']
 
 export default defineConfig({
@@ -41,6 +27,7 @@ export default defineConfig({
   plugins: [
     react(),
     jpHolidays(),
+    shellConfig(deployment),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

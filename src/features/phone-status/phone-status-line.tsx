@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react'
-import type { ConsultationWindow, Localized } from '@/shared/schemas/deployment'
+import type { Localized } from '@/shared/schemas/deployment'
 import { displayTime, type OpeningStatus } from '@/shared/hours/opening-status'
 import { RubyText } from '@/components/ruby-text'
 import { formatHours } from '@/lib/format-hours'
 import { useText } from '@/lib/use-text'
 import { useNow } from './use-now'
-import { phoneStatusOf, spansSpecialClosure } from './window-status'
+import { phoneStatusOf, spansSpecialClosure, type PhoneWindow } from './window-status'
 import styles from './phone-status.module.css'
 
 interface Props {
-  window: ConsultationWindow
+  window: PhoneWindow
   /** The home page leaves the full hours to the windows page, to fit one phone screen. */
   showHours?: boolean
 }
