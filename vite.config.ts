@@ -6,6 +6,7 @@ import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
 import { prerenderedPages } from './src/app/paths.ts'
 import { jpHolidays, shellConfig } from './src/build/client-data.ts'
+import { usedDesignTokens } from './src/build/design-tokens.ts'
 import { precompress } from './src/build/precompress.ts'
 import { APP_SHELL_FILE, prerender } from './src/build/prerender.ts'
 import { deploymentSchema, tileOrigin } from './src/shared/schemas/deployment.ts'
@@ -28,6 +29,7 @@ export default defineConfig({
     react(),
     jpHolidays(),
     shellConfig(deployment),
+    usedDesignTokens(src),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
