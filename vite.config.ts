@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
@@ -21,6 +21,15 @@ if (orphanEvents.length > 0) throw new Error(`public/data/events.json: unknown p
 const tilePattern = new RegExp(`^${tileOrigin(deployment.map).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/`)
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
+/**
+ * react-router's package exports always resolve to its development build, dev warnings included
+ * (remix-run/react-router#14102, open): builds use the production build it ships next to it.
+ */
+function reactRouterProduction(): Plugin {
+  const production = fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url))
+  return { name: 'tsunagu:react-router-production', apply: 'build', config: () => ({ resolve: { alias: [{ find: /^react-router$/, replacement: production }] } }) }
+}
+
 const browserTests = ['tests/browser/**/*.test.ts']
 
 export default defineConfig({
@@ -30,6 +39,7 @@ export default defineConfig({
     jpHolidays(),
     shellConfig(deployment),
     usedDesignTokens(src),
+    reactRouterProduction(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -79,6 +89,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser the app supports preloads modules itself (Safari 17+, Firefox 115+).
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Everything the app needs to start, in one chunk: every page loads all of it anyway, and one

@@ -24,7 +24,7 @@ export function placePath(id: string): string {
 }
 
 /** One place page stands for all of them in the offline and axe tests. */
-const samplePlace = placePath('toshima-hikikomori-window') as AppPath
+const samplePlace = /* @__PURE__ */ placePath('toshima-hikikomori-window') as AppPath
 
 /** The public pages, precached and tested offline and with axe. */
 export const publicPages: readonly AppPath[] = [
