@@ -4,8 +4,11 @@ import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
 import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
+import { prerenderedPages } from './src/app/paths.ts'
+import { jpHolidays, shellConfig } from './src/build/client-data.ts'
+import { usedDesignTokens } from './src/build/design-tokens.ts'
 import { precompress } from './src/build/precompress.ts'
-import { holidayDatesFrom } from './src/shared/hours/holiday-dates.ts'
+import { prerender } from './src/build/prerender.ts'
 import { deploymentSchema } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
 import rawEvents from './public/data/events.json' with { type: 'json' }
@@ -17,18 +20,13 @@ const orphanEvents = checkEventPlaces(places, eventsFileSchema.parse(rawEvents))
 if (orphanEvents.length > 0) throw new Error(`public/data/events.json: unknown placeId in ${orphanEvents.join(', ')}`)
 const src = fileURLToPath(new URL('./src', import.meta.url))
 
-/** Ships only the holiday dates from last year on, instead of the package's 230 kB table since 1970. */
-function jpHolidays(): Plugin {
-  const id = 'virtual:jp-holidays'
-  return {
-    name: 'tsunagu:jp-holidays',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
-    load(loadedId) {
-      if (loadedId !== `\0${id}`) return undefined
-      const dates = holidayDatesFrom(new Date().getFullYear() - 1)
-      return `export const holidayDates = new Set(${JSON.stringify(dates.join(','))}.split(','))`
-    },
-  }
+/**
+ * react-router's package exports always resolve to its development build, dev warnings included
+ * (remix-run/react-router#14102, open): builds use the production build it ships next to it.
+ */
+function reactRouterProduction(): Plugin {
+  const production = fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url))
+  return { name: 'tsunagu:react-router-production', apply: 'build', config: () => ({ resolve: { alias: [{ find: /^react-router$/, replacement: production }] } }) }
 }
 
 const browserTests = ['tests/browser/**/*.test.ts']
@@ -38,6 +36,9 @@ export default defineConfig({
   plugins: [
     react(),
     jpHolidays(),
+    shellConfig(deployment),
+    usedDesignTokens(src),
+    reactRouterProduction(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -69,9 +70,28 @@ export default defineConfig({
         rollupFormat: 'iife',
       },
     }),
+    prerender({ pages: prerenderedPages, entry: 'src/app/render-page.tsx', app: 'src/app/start.tsx' }),
     precompress(),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser the app supports preloads modules itself (Safari 17+, Firefox 115+).
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the app needs to start, in one chunk: every page loads all of it anyway, and one
+        // file compresses better and costs fewer requests than the dozen the automatic split made.
+        // The entry keeps Vite's preload helper, which it needs before the app (src/main.tsx).
+        codeSplitting: {
+          groups: [
+            { name: 'index', test: /preload-helper|[\\/]src[\\/]main\.tsx$/, priority: 2 },
+            { name: 'start', test: /[\\/]src[\\/]app[\\/]start\.tsx$/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

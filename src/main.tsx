@@ -1,14 +1,27 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import '@digital-go-jp/design-tokens/dist/tokens.css'
-import './styles/global.css'
-import { App } from './app/app'
-import { initI18n, INITIAL_NAMESPACES } from './lib/i18n'
-import { readLanguage } from './lib/preferences'
+const root = document.getElementById('root') as HTMLElement
 
-await initI18n(readLanguage() ?? 'ja', INITIAL_NAMESPACES)
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+/** Resolves once the browser has painted the next frame; a hidden tab paints nothing, so at once. */
+function afterNextPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve()
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
+}
+
+function preloadModules(hrefs: readonly string[]): void {
+  for (const href of hrefs) {
+    const link = document.createElement('link')
+    link.rel = 'modulepreload'
+    link.crossOrigin = ''
+    link.href = href
+    document.head.append(link)
+  }
+}
+
+// A page the build wrote (src/build/prerender.ts) is readable before any script runs: let the
+// browser paint it before it downloads and compiles the app, then fetch the app and the page's
+// modules together. Elsewhere nothing shows until the app runs, so it starts at once. No top-level
+// await: the app's chunks import Vite's preload helper from this one, which must finish evaluating.
+const painted = root.dataset.prerendered === undefined ? Promise.resolve() : afterNextPaint()
+void painted.then(() => {
+  preloadModules(root.dataset.modules?.split(' ') ?? [])
+  return import('./app/start')
+})

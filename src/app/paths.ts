@@ -24,7 +24,7 @@ export function placePath(id: string): string {
 }
 
 /** One place page stands for all of them in the offline and axe tests. */
-const samplePlace = placePath('toshima-hikikomori-window') as AppPath
+const samplePlace = /* @__PURE__ */ placePath('toshima-hikikomori-window') as AppPath
 
 /** The public pages, precached and tested offline and with axe. */
 export const publicPages: readonly AppPath[] = [
@@ -43,4 +43,21 @@ export const publicPages: readonly AppPath[] = [
   paths.map,
   samplePlace,
   paths.events,
+]
+
+/**
+ * Pages written to HTML in Japanese at build time (src/build/prerender.ts), so they show before any
+ * script runs; the others are rendered on the device.
+ */
+export const prerenderedPages: readonly AppPath[] = [
+  paths.home,
+  paths.hurdleWho,
+  paths.hurdleName,
+  paths.hurdleAfter,
+  paths.hurdleWait,
+  paths.hurdleSecret,
+  paths.next,
+  paths.family,
+  paths.safety,
+  paths.windows,
 ]

@@ -1,5 +1,5 @@
-import { lazy, type ComponentType } from 'react'
-import { Route, Routes } from 'react-router'
+import { createElement, lazy, type ComponentType } from 'react'
+import { matchPath, Route, Routes } from 'react-router'
 import { loadNamespaces, NAMESPACES } from '@/lib/i18n'
 import { AppLayout } from './layout/app-layout'
 import { paths } from './paths'
@@ -7,40 +7,68 @@ import Home from './routes/home'
 
 type RouteModule = { default: ComponentType }
 
-/**
- * A route module loaded on first visit (React.lazy), together with the locale namespaces it reads,
- * so it never renders before its text is there; the layout shows the previous page meanwhile.
- * Without a list, every namespace is loaded (correct, only heavier).
- */
-const page = (load: () => Promise<RouteModule>, namespaces: readonly string[] = NAMESPACES): ComponentType =>
-  lazy(async () => (await Promise.all([load(), loadNamespaces(namespaces)]))[0])
+const routeModules = import.meta.glob<RouteModule>(['./routes/*.tsx', '!./routes/home.tsx'])
 
 export interface AppRoute {
   path: string
   Component: ComponentType
+  /** Loads the page's code and text; the page then renders without suspending (hydration needs that). */
+  preload: () => Promise<unknown>
+  /** The route module's source path, so the build can link its chunk and CSS from pre-rendered HTML. */
+  module?: string
+  namespaces: readonly string[]
 }
+
+/**
+ * A route module loaded on first visit, together with the locale namespaces it reads, so it never
+ * renders before its text is there; the layout shows the previous page meanwhile. Without a list,
+ * every namespace is loaded (correct, only heavier).
+ */
+function page(name: string, namespaces: readonly string[] = NAMESPACES): Omit<AppRoute, 'path'> {
+  const module = `./routes/${name}.tsx`
+  const load = routeModules[module]
+  if (!load) throw new Error(`No route module ${module}`)
+  let loaded: ComponentType | undefined
+  let loading: Promise<RouteModule> | undefined
+  const preload = () =>
+    (loading ??= Promise.all([load(), loadNamespaces(namespaces)]).then(([routeModule]) => {
+      loaded = routeModule.default
+      return routeModule
+    }))
+  const Lazy = lazy(preload)
+  // Once loaded, render the page itself: React.lazy would still suspend once on its first render.
+  const Component = () => createElement(loaded ?? Lazy)
+  return { Component, preload, module: `src/app/routes/${name}.tsx`, namespaces }
+}
+
+const home: Omit<AppRoute, 'path'> = { Component: Home, preload: () => loadNamespaces(['home']), namespaces: ['home'] }
 
 /** Every page of the app, each under the shared layout. `*` is the not-found page. */
 export const routes: AppRoute[] = [
-  { path: paths.home, Component: Home },
-  { path: paths.hurdleWho, Component: page(() => import('./routes/hurdle-who'), ['guide']) },
-  { path: paths.hurdleName, Component: page(() => import('./routes/hurdle-name'), ['guide']) },
-  { path: paths.hurdleAfter, Component: page(() => import('./routes/hurdle-after'), ['guide']) },
-  { path: paths.hurdleWait, Component: page(() => import('./routes/hurdle-wait'), ['guide']) },
-  { path: paths.hurdleSecret, Component: page(() => import('./routes/hurdle-secret'), ['guide']) },
-  { path: paths.next, Component: page(() => import('./routes/what-happens-next'), ['guide']) },
-  { path: paths.family, Component: page(() => import('./routes/for-families'), ['guide']) },
-  { path: paths.safety, Component: page(() => import('./routes/safety'), ['guide']) },
-  { path: paths.book, Component: page(() => import('./routes/book')) },
-  { path: paths.status, Component: page(() => import('./routes/status')) },
-  { path: paths.windows, Component: page(() => import('./routes/windows'), ['windows']) },
-  { path: paths.map, Component: page(() => import('./routes/map')) },
-  { path: paths.mapPlace, Component: page(() => import('./routes/map-place')) },
-  { path: paths.events, Component: page(() => import('./routes/events')) },
-  { path: '*', Component: page(() => import('./routes/not-found'), []) },
+  { path: paths.home, ...home },
+  { path: paths.hurdleWho, ...page('hurdle-who', ['guide']) },
+  { path: paths.hurdleName, ...page('hurdle-name', ['guide']) },
+  { path: paths.hurdleAfter, ...page('hurdle-after', ['guide']) },
+  { path: paths.hurdleWait, ...page('hurdle-wait', ['guide']) },
+  { path: paths.hurdleSecret, ...page('hurdle-secret', ['guide']) },
+  { path: paths.next, ...page('what-happens-next', ['guide']) },
+  { path: paths.family, ...page('for-families', ['guide']) },
+  { path: paths.safety, ...page('safety', ['guide']) },
+  { path: paths.book, ...page('book') },
+  { path: paths.status, ...page('status') },
+  { path: paths.windows, ...page('windows', ['windows']) },
+  { path: paths.map, ...page('map') },
+  { path: paths.mapPlace, ...page('map-place') },
+  { path: paths.events, ...page('events') },
+  { path: '*', ...page('not-found', []) },
 ]
 
-/** The routes in declarative mode; wrap in a BrowserRouter (app) or a MemoryRouter (tests). */
+/** The route that `pathname` shows (the not-found page when none matches). */
+export function routeFor(pathname: string): AppRoute {
+  return routes.find((route) => route.path !== '*' && matchPath(route.path, pathname)) ?? (routes.at(-1) as AppRoute)
+}
+
+/** The routes in declarative mode; wrap in a BrowserRouter (app), a StaticRouter (build) or a MemoryRouter (tests). */
 export function AppRoutes() {
   return (
     <Routes>

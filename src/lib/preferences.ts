@@ -1,14 +1,13 @@
+import { LANGUAGE_STORAGE_KEY } from '@/shared/language-boot-script'
 import { isLanguage, type Language } from './languages'
 
 /**
  * Device-local preferences. Kept in localStorage (never a cookie, never sent);
  * quick exit clears them together with everything else the app stored.
  */
-const LANGUAGE_KEY = 'tsunagu.language'
-
 export function readLanguage(): Language | null {
   try {
-    const stored = localStorage.getItem(LANGUAGE_KEY)
+    const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY)
     return isLanguage(stored) ? stored : null
   } catch {
     return null
@@ -17,7 +16,7 @@ export function readLanguage(): Language | null {
 
 export function writeLanguage(language: Language): void {
   try {
-    localStorage.setItem(LANGUAGE_KEY, language)
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
   } catch {
     // Private modes may refuse storage; the choice then lasts only for this page.
   }

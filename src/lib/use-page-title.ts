@@ -1,9 +1,14 @@
-import { useEffect } from 'react'
+import { createContext, useContext, useEffect } from 'react'
 import { withoutRuby } from '@/components/ruby-text'
 
+/** Receives each page's title while the build pre-renders it, where effects do not run. */
+export const PageTitleSink = createContext<((title: string) => void) | null>(null)
+
 export function usePageTitle(title: string, siteTitle: string): void {
+  const plain = withoutRuby(title)
+  const full = plain === siteTitle ? siteTitle : `${plain} | ${siteTitle}`
+  useContext(PageTitleSink)?.(full)
   useEffect(() => {
-    const plain = withoutRuby(title)
-    document.title = plain === siteTitle ? siteTitle : `${plain} | ${siteTitle}`
-  }, [title, siteTitle])
+    document.title = full
+  }, [full])
 }

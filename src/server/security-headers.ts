@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { LANGUAGE_BOOT_SCRIPT_HASH } from '../shared/language-boot-script'
 
 export interface SecurityOptions {
   /** Extra origins allowed for images, e.g. the map tile server. */
@@ -6,14 +7,15 @@ export interface SecurityOptions {
 }
 
 /**
- * Strict headers for every response. The public side loads nothing from other origins, so the CSP
- * says so; inline styles are allowed because React and Leaflet set `style` attributes.
+ * Strict headers on every response. The public side loads nothing from other origins, so the CSP
+ * says so; inline styles are allowed because React and Leaflet set `style` attributes. The one
+ * inline script, the language check in every page's <head>, is allowed by its hash.
  */
 export function securityHeaderValues(options: SecurityOptions = {}): Record<string, string> {
   const images = ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])].join(' ')
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src ${images}`,
     // The service worker fetches (and caches) map tiles itself, which connect-src governs.

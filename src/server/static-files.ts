@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Context, Hono } from 'hono'
+import { APP_SHELL_FILE } from '../shared/app-shell'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const REVALIDATE = 'no-cache'
@@ -15,7 +16,7 @@ function varyOnEncoding(path: string, c: Context): void {
 
 /**
  * Serves the built PWA, using the .br/.gz files written at build time (src/build/precompress.ts)
- * when the browser accepts them. Hashed assets are cached for a year; the HTML shell, the service
+ * when the browser accepts them. Hashed assets are cached for a year; the HTML pages, the service
  * worker and the manifest are revalidated on every load, so an update reaches people on their next visit.
  */
 export function mountStaticFiles(app: Hono, distDir: string): void {
@@ -30,12 +31,25 @@ export function mountStaticFiles(app: Hono, distDir: string): void {
       },
     }),
   )
-  // Client-side routes (e.g. a QR code's /book?window=…) get the app shell.
+  // Pages pre-rendered at build time: /who-can-consult is dist/who-can-consult.html.
   app.get(
     '*',
     serveStatic({
       root: distDir,
-      path: 'index.html',
+      precompressed: true,
+      rewriteRequestPath: (path) => (/^\/[\w/-]+$/.test(path) ? `${path}.html` : path),
+      onFound: (path, c) => {
+        c.header('Cache-Control', REVALIDATE)
+        varyOnEncoding(path, c)
+      },
+    }),
+  )
+  // Pages rendered in the browser (e.g. a QR code's /book?window=…) start from the empty app shell.
+  app.get(
+    '*',
+    serveStatic({
+      root: distDir,
+      path: APP_SHELL_FILE,
       precompressed: true,
       onFound: (path, c) => {
         c.header('Cache-Control', REVALIDATE)

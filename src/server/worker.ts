@@ -29,10 +29,14 @@ const app = createApp({
 })
 
 // Everything that is not the API is the built PWA (Workers static assets); the app adds its headers.
+// Static assets serve /who-can-consult from who-can-consult.html (html_handling); a page the build did
+// not pre-render (e.g. /book?window=…) gets the app shell.
 app.all('*', async (c) => {
   const assets = (c.env as WorkerEnv).ASSETS
   if (!assets) return c.json({ error: 'errors.notFound' }, 404)
-  const response = await assets.fetch(c.req.raw)
+  let response = await assets.fetch(c.req.raw)
+  const isPage = (c.req.method === 'GET' || c.req.method === 'HEAD') && !/\.\w+$/.test(c.req.path)
+  if (response.status === 404 && isPage) response = await assets.fetch(new Request(new URL('/app-shell', c.req.url), c.req.raw))
   return new Response(response.body, response)
 })
 

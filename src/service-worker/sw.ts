@@ -7,6 +7,7 @@ import { CacheFirst } from 'workbox-strategies'
 import { deliverPending } from '@/lib/outbox-delivery'
 import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
 import { deployment } from '@/lib/deployment'
+import { APP_SHELL_FILE } from '@/shared/app-shell'
 import { tileOrigin } from '@/shared/schemas/deployment'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
@@ -23,7 +24,9 @@ clientsClaim()
 
 precacheAndRoute(self.__WB_MANIFEST)
 cleanupOutdatedCaches()
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }))
+// Pre-rendered pages are precached as `<page>.html` and served for `/<page>` (Workbox's cleanURLs);
+// any other page of the app starts from the empty shell.
+registerRoute(new NavigationRoute(createHandlerBoundToURL(`/${APP_SHELL_FILE}`), { denylist: [/^\/api\//] }))
 
 // Map tiles already seen stay usable offline, bounded in count and age (quick exit deletes this cache).
 registerRoute(

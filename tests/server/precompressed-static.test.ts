@@ -42,6 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(distDir, 'assets', 'app-abc123.js'), script)
   writeFileSync(join(distDir, 'assets', 'tiny-abc123.css'), tiny)
   writeFileSync(join(distDir, 'index.html'), shell)
+  writeFileSync(join(distDir, 'app-shell.html'), shell)
   precompressDirectory(distDir)
   server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: join(dataDir, 'data'), DIST_DIR: distDir })
 })

@@ -1,9 +1,9 @@
 import { Suspense, useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { appName, quickExitUrl } from 'virtual:shell-config'
 import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
 import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
-import { deployment } from '@/lib/deployment'
 import { OUTBOX_DB_NAME } from '@/lib/outbox-names'
 import { useText } from '@/lib/use-text'
 import { UpdatePrompt } from '../pwa/update-prompt'
@@ -61,11 +61,11 @@ export function AppLayout() {
       <header className={styles.header}>
         <div className={styles.headerRow}>
           <Link to={paths.home} className={styles.brand} aria-label={text.s('homeLink')}>
-            {deployment.appName}
+            {appName}
           </Link>
           <div className={styles.headerTools}>
             <LanguageSwitcher />
-            <QuickExitButton neutralUrl={deployment.quickExitUrl} keepDatabases={KEEP_ON_EXIT} />
+            <QuickExitButton neutralUrl={quickExitUrl} keepDatabases={KEEP_ON_EXIT} />
           </div>
         </div>
       </header>

@@ -1,40 +1,24 @@
-import { useRegisterSW } from 'virtual:pwa-register/react'
-import { useText } from '@/lib/use-text'
-import styles from './update-prompt.module.css'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { watchForUpdate } from './watch-for-update'
+
+const UpdateBanner = lazy(() => import('./update-banner'))
 
 /**
- * The only place the service worker is registered. A new version waits for the person's consent:
- * reloading on its own could throw away a half-written booking.
+ * The status region where a new version of the app is announced. The code that switches versions
+ * (workbox-window, via useRegisterSW) loads only once a new version waits: most visits never need it.
  *
  * No "ready to work offline" notice: on a first visit it would push the five questions below the
  * first phone screen, and it tells a worried reader nothing they need at that moment.
  */
 export function UpdatePrompt() {
-  const text = useText('common')
-  const {
-    needRefresh: [needRefresh, setNeedRefresh],
-    updateServiceWorker,
-  } = useRegisterSW()
-
-  function update() {
-    // The plugin reloads only when this page was already controlled when it loaded; on a first visit
-    // (taken over by clientsClaim) the new version would take control silently, so reload here too.
-    navigator.serviceWorker?.addEventListener('controllerchange', () => location.reload(), { once: true })
-    void updateServiceWorker(true)
-  }
-
+  const [updateWaiting, setUpdateWaiting] = useState(false)
+  useEffect(() => watchForUpdate(() => setUpdateWaiting(true)), [])
   return (
-    <div role="status" className={styles.region}>
-      {needRefresh ? (
-        <div className={styles.banner}>
-          <p>{text.r('update.ready')}</p>
-          <button type="button" onClick={update}>
-            {text.r('update.reload')}
-          </button>
-          <button type="button" onClick={() => setNeedRefresh(false)}>
-            {text.r('update.later')}
-          </button>
-        </div>
+    <div role="status">
+      {updateWaiting ? (
+        <Suspense fallback={null}>
+          <UpdateBanner />
+        </Suspense>
       ) : null}
     </div>
   )

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { PhoneStatusLine } from '@/features/phone-status/phone-status-line'
-import { defaultWindow } from '@/lib/deployment'
+import { defaultWindow } from 'virtual:shell-config'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
 import { paths } from '../paths'
@@ -28,7 +28,7 @@ export default function Home() {
         <h2 id="home-phone" className="visually-hidden">
           {text.r('phoneHeading')}
         </h2>
-        <PhoneStatusLine window={defaultWindow()} showHours={false} />
+        <PhoneStatusLine window={defaultWindow} showHours={false} />
       </section>
       <section aria-labelledby="home-questions">
         <h2 id="home-questions" className={styles.questionsHeading}>

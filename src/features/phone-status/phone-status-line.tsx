@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react'
-import type { ConsultationWindow, Localized } from '@/shared/schemas/deployment'
+import type { Localized } from '@/shared/schemas/deployment'
 import { displayTime, type OpeningStatus } from '@/shared/hours/opening-status'
 import { RubyText } from '@/components/ruby-text'
 import { formatHours } from '@/lib/format-hours'
 import { useText } from '@/lib/use-text'
 import { useNow } from './use-now'
-import { phoneStatusOf, spansSpecialClosure } from './window-status'
+import { phoneStatusOf, spansSpecialClosure, type PhoneWindow } from './window-status'
 import styles from './phone-status.module.css'
 
 interface Props {
-  window: ConsultationWindow
+  window: PhoneWindow
   /** The home page leaves the full hours to the windows page, to fit one phone screen. */
   showHours?: boolean
 }
@@ -19,16 +19,18 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
   const text = useText('common')
   const now = useNow()
   if (!window.phone) return null
-  const status = phoneStatusOf(window, now)
-  const namesDate = status.kind === 'closed' && !!status.next && spansSpecialClosure(window, now, status.next.daysAhead)
+  const status = now ? phoneStatusOf(window, now) : null
+  const namesDate = !!now && status?.kind === 'closed' && !!status.next && spansSpecialClosure(window, now, status.next.daysAhead)
   const language = text.language as keyof Localized
   const name = window.name[language] ?? window.name.ja
+  const hours = formatHours(window.phoneHours, text)
   return (
-    <div className={styles.box} data-state={status.kind}>
+    <div className={styles.box} data-state={status?.kind ?? 'unknown'}>
       <p className={styles.status} role="status">
         <span className={styles.dot} aria-hidden="true" />
-        {/* One flex item: furigana splits the sentence into several nodes. */}
-        <span>{statusText(status, text, namesDate)}</span>
+        {/* One flex item: furigana splits the sentence into several nodes. Until the device knows
+            the time (pre-rendered HTML), the line gives the hours, which never go stale. */}
+        <span>{status ? statusText(status, text, namesDate) : text.r('phoneStatus.hours', { hours })}</span>
       </p>
       <p className={styles.windowName}>
         <RubyText text={name} />
@@ -39,7 +41,7 @@ export function PhoneStatusLine({ window, showHours = true }: Props) {
       </a>
       {showHours ? (
         <p className={styles.hours}>
-          {text.r('phoneStatus.hours', { hours: formatHours(window.phoneHours, text) })}{' '}
+          {text.r('phoneStatus.hours', { hours })}{' '}
           {window.closed.publicHolidays && window.closed.yearEnd ? text.r('phoneStatus.closedHolidays') : null}
         </p>
       ) : null}

@@ -36,7 +36,19 @@ export async function openPage(page: Page, path: string): Promise<string> {
   await page.goto(appUrl(path))
   const heading = page.locator('main h1')
   await heading.waitFor({ state: 'visible' })
+  await waitForApp(page)
   return (await heading.textContent())?.trim() ?? ''
+}
+
+/**
+ * Pre-rendered pages show their heading before any script runs: wait until React has rendered or
+ * hydrated it (React marks the elements it manages), so clicks and keys reach the app.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const heading = document.querySelector('main h1')
+    return !!heading && Object.keys(heading).some((key) => key.startsWith('__reactFiber$'))
+  })
 }
 
 /** Waits until a service worker is active and controls this page (workbox `clientsClaim: true`). */

@@ -36,6 +36,7 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   const assets = join(dir, 'assets')
   mkdirSync(assets)
   writeFileSync(join(assets, 'index.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
+  writeFileSync(join(assets, 'app-shell.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
   const persistArgs = ['--local', '--persist-to', persist, '--config', config]
   await wrangler(['d1', 'migrations', 'apply', 'DB', ...persistArgs])
   const key = await testStaffKey('toshima')

@@ -1,0 +1,153 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build, type Plugin, type ResolvedConfig } from 'vite'
+import type { RenderedPage } from '../app/render-page.tsx'
+import { APP_SHELL_FILE } from '../shared/app-shell.ts'
+import { LANGUAGE_BOOT_SCRIPT } from '../shared/language-boot-script.ts'
+
+/** `/` → `index.html`, `/who-can-consult` → `who-can-consult.html` (served at the URL without `.html`). */
+export function prerenderedFile(path: string): string {
+  return path === '/' ? 'index.html' : `${path.slice(1)}.html`
+}
+
+interface ChunkInfo {
+  imports: string[]
+  css: string[]
+}
+
+interface Options {
+  /** URLs to write as HTML. */
+  pages: readonly string[]
+  /** Module (from the project root) exporting `renderPage(path)`. */
+  entry: string
+  /** The module that starts the app, imported by the entry (src/main.tsx) once the page has painted. */
+  app: string
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/**
+ * Writes each public page as real HTML in Japanese at build time, so it paints before any script
+ * runs; the app then hydrates it (src/main.tsx, src/app/start.tsx). Runs before vite-plugin-pwa
+ * writes sw.js, so every page's HTML is precached. Also writes the app shell for the other pages
+ * and puts the language boot script into every page (see its file).
+ */
+export function prerender({ pages, entry, app }: Options): Plugin {
+  let config: ResolvedConfig
+  let skip = true
+  /** Every chunk by file name, and the chunk of each source module by its path from the root. */
+  const chunks = new Map<string, ChunkInfo>()
+  const chunkOfModule = new Map<string, string>()
+
+  /** The chunk of a source module and everything it imports statically, with their CSS. */
+  function assetsOf(moduleId: string): { js: string[]; css: string[] } {
+    const js = new Set<string>()
+    const css = new Set<string>()
+    const visit = (file: string) => {
+      if (js.has(file)) return
+      js.add(file)
+      const chunk = chunks.get(file)
+      chunk?.css.forEach((c) => css.add(c))
+      chunk?.imports.forEach(visit)
+    }
+    const file = chunkOfModule.get(moduleId)
+    if (!file) throw new Error(`prerender: no chunk for ${moduleId}`)
+    visit(file)
+    return { js: [...js], css: [...css] }
+  }
+
+  /** The files of `modules` that the entry page does not link already. */
+  function filesOf(template: string, modules: readonly string[]): { js: string[]; css: string[] } {
+    const js = new Set<string>()
+    const css = new Set<string>()
+    for (const module of modules) {
+      const assets = assetsOf(module)
+      assets.js.forEach((file) => js.add(file))
+      assets.css.forEach((file) => css.add(file))
+    }
+    const notLinked = (file: string) => !template.includes(file)
+    return { js: [...js].filter(notLinked), css: [...css].filter(notLinked) }
+  }
+
+  const link = (rel: 'stylesheet' | 'modulepreload', file: string) => `<link rel="${rel}" crossorigin href="${config.base}${file}">`
+  const inHead = (html: string, links: string[]) => html.replace('</head>', `${links.map((l) => `  ${l}\n`).join('')}  </head>`)
+
+  /**
+   * A page written here: its styles are linked (they must be there for the first paint), its scripts
+   * are only listed, for src/main.tsx to fetch once the page has painted.
+   */
+  function pageHtml(template: string, path: string, page: RenderedPage): string {
+    const modules = [app, page.module, ...page.namespaces.map((ns) => `src/locales/ja/${ns}.json`)].filter((m): m is string => !!m)
+    const { js, css } = filesOf(template, modules)
+    const modulesAttribute = js.map((file) => `${config.base}${file}`).join(' ')
+    const root = `<div id="root" data-prerendered="${escapeHtml(path)}" data-modules="${modulesAttribute}">${page.html}</div>`
+    const withRoot = template.replace('<div id="root"></div>', root)
+    if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
+    const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    return inHead(titled, css.map((file) => link('stylesheet', file)))
+  }
+
+  /** The page for everything else: nothing shows before the app runs, so link all it needs at once. */
+  function shellHtml(template: string): string {
+    const { js, css } = filesOf(template, [app])
+    return inHead(template, [...css.map((file) => link('stylesheet', file)), ...js.map((file) => link('modulepreload', file))])
+  }
+
+  async function loadRenderer(): Promise<{ renderPage: (path: string) => Promise<RenderedPage>; cleanUp: () => void }> {
+    const outDir = join(config.cacheDir, 'prerender')
+    await build({
+      configFile: config.configFile,
+      root: config.root,
+      mode: config.mode,
+      logLevel: 'warn',
+      build: { ssr: entry, outDir, emptyOutDir: true, copyPublicDir: false, rolldownOptions: { output: { entryFileNames: 'render-page.js' } } },
+    })
+    const renderer = (await import(pathToFileURL(join(outDir, 'render-page.js')).href)) as { renderPage: (path: string) => Promise<RenderedPage> }
+    return { renderPage: renderer.renderPage, cleanUp: () => rmSync(outDir, { recursive: true, force: true }) }
+  }
+
+  return {
+    name: 'tsunagu:prerender',
+    configResolved(resolved) {
+      config = resolved
+      skip = resolved.command !== 'build' || Boolean(resolved.build.ssr)
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [{ tag: 'script', children: LANGUAGE_BOOT_SCRIPT, injectTo: 'head-prepend' }],
+    },
+    generateBundle(_options, bundle) {
+      if (skip) return
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue
+        chunks.set(output.fileName, { imports: output.imports, css: [...(output.viteMetadata?.importedCss ?? [])] })
+        // A module grouped into a bigger chunk (vite.config.ts codeSplitting) is found by its members.
+        for (const id of output.moduleIds) {
+          const source = relative(config.root, id).split('\\').join('/')
+          if (output.facadeModuleId === id || !chunkOfModule.has(source)) chunkOfModule.set(source, output.fileName)
+        }
+      }
+    },
+    closeBundle: {
+      order: 'pre',
+      sequential: true,
+      async handler() {
+        if (skip) return
+        const outDir = resolve(config.root, config.build.outDir)
+        const template = readFileSync(join(outDir, 'index.html'), 'utf8')
+        writeFileSync(join(outDir, APP_SHELL_FILE), shellHtml(template))
+        const { renderPage, cleanUp } = await loadRenderer()
+        try {
+          for (const path of pages) {
+            const file = join(outDir, prerenderedFile(path))
+            mkdirSync(dirname(file), { recursive: true })
+            writeFileSync(file, pageHtml(template, path, await renderPage(path)))
+          }
+        } finally {
+          cleanUp()
+        }
+      },
+    },
+  }
+}

@@ -1,0 +1,20 @@
+/** Where the reader's language choice is kept on the device (lib/preferences.ts reads and writes it). */
+export const LANGUAGE_STORAGE_KEY = 'tsunagu.language'
+
+/** Set on <html> while a page pre-rendered in Japanese waits for the app to show another language. */
+export const LANGUAGE_PENDING_ATTRIBUTE = 'data-language-pending'
+
+/**
+ * Runs in the <head> of every page, before anything is painted. Public pages are pre-rendered in
+ * Japanese; a reader who chose やさしい日本語 or English would otherwise read Japanese until the app
+ * renders their language, so the page stays hidden meanwhile (styles/global.css), and shows anyway
+ * after 4 s in case the app never starts. Inline, so it costs no request before the first paint;
+ * the CSP allows exactly this text by its hash (tests/shared check that the two agree).
+ */
+export const LANGUAGE_BOOT_SCRIPT =
+  '(function(){try{var l=localStorage.getItem("tsunagu.language");if(l!=="en"&&l!=="ja-easy")return;' +
+  'var h=document.documentElement;h.setAttribute("data-language-pending","");' +
+  'setTimeout(function(){h.removeAttribute("data-language-pending")},4000)}catch(e){}})()'
+
+/** The CSP source for LANGUAGE_BOOT_SCRIPT: base64 SHA-256 of its text. */
+export const LANGUAGE_BOOT_SCRIPT_HASH = "'sha256-Hl/T/xt8pxtiLb3O1DfzBnFSOjDbb7O4Tj2llagTbB0='"

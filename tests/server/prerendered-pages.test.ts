@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { get, type IncomingMessage } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unstable_startWorker } from 'wrangler'
+import { precompressDirectory } from '../../src/build/precompress'
+import { startNodeServer, type RunningServer } from '../../src/server/node'
+import { LANGUAGE_BOOT_SCRIPT_HASH } from '../../src/shared/language-boot-script'
+
+const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${name}</title></head><body><div id="root">${`<p>${name}</p>`.repeat(200)}</div></body></html>`
+const files = {
+  'index.html': page('home'),
+  'who-can-consult.html': page('who'),
+  'app-shell.html': '<!doctype html><html lang="ja"><head><title>つなぐ</title></head><body><div id="root"></div></body></html>',
+}
+
+/** node:http, not fetch: fetch decodes the body and drops Content-Encoding before we see them. */
+function getRaw(url: string, acceptEncoding: string): Promise<{ response: IncomingMessage; body: Buffer }> {
+  return new Promise((done, fail) => {
+    get(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => done({ response, body: Buffer.concat(chunks) }))
+    }).on('error', fail)
+  })
+}
+
+let work: string
+let dist: string
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'tsunagu-pages-'))
+  dist = join(work, 'dist')
+  mkdirSync(join(dist, 'assets'), { recursive: true })
+  for (const [name, html] of Object.entries(files)) writeFileSync(join(dist, name), html)
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'export {}\n')
+  precompressDirectory(dist)
+})
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+describe('ビルド時に書いたページ: Node', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), DIST_DIR: dist })
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('/who-can-consult には who-can-consult.html を、圧縮したまま送る', async () => {
+    const { response, body } = await getRaw(`${server.url}/who-can-consult?src=flyer`, 'br')
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toContain('text/html')
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(brotliDecompressSync(body).toString()).toBe(files['who-can-consult.html'])
+  })
+
+  it('/ はトップページ、書いていないページ（/book など）は空のアプリの殻', async () => {
+    expect(await (await fetch(`${server.url}/`)).text()).toBe(files['index.html'])
+    for (const path of ['/book?window=toshima', '/map/places/x', '/nope']) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(await response.text(), path).toBe(files['app-shell.html'])
+    }
+  })
+
+  it('CSP は <head> の言語のスクリプトだけをハッシュで許す', async () => {
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? ''
+    expect(csp).toContain(`script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH};`)
+  })
+})
+
+describe('ビルド時に書いたページ: Workers（workerd）', () => {
+  let worker: Awaited<ReturnType<typeof unstable_startWorker>>
+  let base: URL
+  beforeAll(async () => {
+    Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
+    worker = await unstable_startWorker({
+      config: resolve(import.meta.dirname, '../../src/server/wrangler.jsonc'),
+      assets: dist,
+      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: join(work, 'state'), logLevel: 'warn', watch: false },
+    })
+    await worker.ready
+    base = await worker.url
+  }, 120_000)
+  afterAll(async () => {
+    await worker?.dispose()
+  })
+
+  const openPage = (path: string) => fetch(new URL(path, base), { redirect: 'manual' })
+
+  it('/who-can-consult には who-can-consult.html、/ にはトップページ', async () => {
+    const who = await openPage('/who-can-consult')
+    expect(who.status).toBe(200)
+    expect(await who.text()).toBe(files['who-can-consult.html'])
+    expect(await (await openPage('/')).text()).toBe(files['index.html'])
+  })
+
+  it('書いていないページは空のアプリの殻で、セキュリティのヘッダーが付く', async () => {
+    const response = await openPage('/book?window=toshima')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe(files['app-shell.html'])
+    expect(response.headers.get('content-security-policy')).toContain(LANGUAGE_BOOT_SCRIPT_HASH)
+  })
+
+  it('ないファイル（HTML 以外）は 404 のまま', async () => {
+    const response = await fetch(new URL('/assets/missing-abc123.js', base))
+    expect(response.status).toBe(404)
+  })
+})
