@@ -1,3 +1,13 @@
+import { quickExitUrl } from 'virtual:shell-config'
+import { installQuickExit } from './features/quick-exit/install-quick-exit'
+import { OUTBOX_DB_NAME } from './lib/outbox-names'
+
+/** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
+const KEEP_ON_EXIT: readonly string[] = [OUTBOX_DB_NAME]
+
+// First of all, before the app is fetched: the way out must work as soon as the page can be read.
+installQuickExit(quickExitUrl, KEEP_ON_EXIT)
+
 const root = document.getElementById('root') as HTMLElement
 
 /** Resolves once the browser has painted the next frame; a hidden tab paints nothing, so at once. */

@@ -1,4 +1,4 @@
-/** Quick exit keeps this database (see app-layout KEEP_ON_EXIT): it holds ciphertext only. */
+/** Quick exit keeps this database (see KEEP_ON_EXIT in src/main.tsx): it holds ciphertext only. */
 export const OUTBOX_DB_NAME = 'tsunagu-outbox'
 /** Plaintext drafts, only when the person opted in; quick exit deletes this database. */
 export const DRAFTS_DB_NAME = 'tsunagu-drafts'

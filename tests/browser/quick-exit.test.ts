@@ -108,3 +108,39 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
     expect(after.databases).toHaveLength(3)
   })
 })
+
+describe('すぐに閉じる（アプリの読み込みが終わる前）', { timeout: 120_000 }, () => {
+  it('遅い回線でアプリがまだ届かないうちも、描かれたページのボタンと Shift×3 で離れ、端末のデータを消す', async () => {
+    const browser = await launchChromium()
+    try {
+      for (const press of ['button', 'shift'] as const) {
+        const context = await newAppContext(browser, { serviceWorkers: 'block' })
+        const heldBack: string[] = []
+        // The app's main chunk never arrives: only the page the build wrote and the small entry run.
+        await context.route(/\/assets\/start-[^/]+\.js$/, (route) => {
+          heldBack.push(route.request().url())
+        })
+        await context.route(NEUTRAL_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<h1>neutral</h1>' }))
+        const page = await context.newPage()
+        await page.goto(appUrl('/'))
+        await page.getByRole('heading', { level: 1 }).waitFor()
+        await page.evaluate(() => {
+          localStorage.setItem('tsunagu.language', 'ja')
+          sessionStorage.setItem('tsunagu.answers', 'x')
+        })
+        await expect.poll(() => heldBack.length).toBe(1)
+        if (press === 'button') {
+          await page.getByRole('button', { name: 'すぐに閉じる' }).click()
+        } else {
+          for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
+        }
+        await page.waitForURL(NEUTRAL_URL)
+        await page.goto(appUrl('/api/health'))
+        expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0])
+        await context.close()
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+})

@@ -1,18 +1,14 @@
 import { Suspense, useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
-import { appName, quickExitUrl } from 'virtual:shell-config'
+import { appName } from 'virtual:shell-config'
 import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
 import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
-import { OUTBOX_DB_NAME } from '@/lib/outbox-names'
 import { useText } from '@/lib/use-text'
 import { UpdatePrompt } from '../pwa/update-prompt'
 import { paths } from '../paths'
 import styles from './app-layout.module.css'
 import { RouteErrorBoundary } from './route-error'
-
-/** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
-const KEEP_ON_EXIT: readonly string[] = [OUTBOX_DB_NAME]
 
 export function AppLayout() {
   const text = useText('common')
@@ -65,7 +61,7 @@ export function AppLayout() {
           </Link>
           <div className={styles.headerTools}>
             <LanguageSwitcher />
-            <QuickExitButton neutralUrl={quickExitUrl} keepDatabases={KEEP_ON_EXIT} />
+            <QuickExitButton />
           </div>
         </div>
       </header>

@@ -1,22 +1,15 @@
-import { useCallback, useId } from 'react'
+import { useId } from 'react'
 import { useText } from '@/lib/use-text'
-import { quickExit } from './quick-exit'
-import { useShiftThreeTimes } from './use-shift-three-times'
+import { QUICK_EXIT_ATTRIBUTE } from './install-quick-exit'
 import styles from './quick-exit.module.css'
 
-interface Props {
-  neutralUrl: string
-  keepDatabases?: readonly string[]
-}
-
-export function QuickExitButton({ neutralUrl, keepDatabases }: Props) {
+/** The visible way out. What it does is installed by the entry (installQuickExit), before React runs. */
+export function QuickExitButton() {
   const text = useText('common')
   const hintId = useId()
-  const leave = useCallback(() => void quickExit(neutralUrl, keepDatabases), [neutralUrl, keepDatabases])
-  useShiftThreeTimes(leave)
   return (
     <div className={styles.wrap}>
-      <button type="button" className={styles.button} onClick={leave} aria-describedby={hintId}>
+      <button type="button" className={styles.button} {...{ [QUICK_EXIT_ATTRIBUTE]: '' }} aria-describedby={hintId}>
         {text.r('quickExit.button')}
       </button>
       <span id={hintId} className="visually-hidden">
