@@ -5,6 +5,7 @@ import { build, type Plugin, type ResolvedConfig } from 'vite'
 import type { RenderedPage } from '../app/render-page.tsx'
 import { APP_SHELL_FILE } from '../shared/app-shell.ts'
 import { LANGUAGE_BOOT_SCRIPT } from '../shared/language-boot-script.ts'
+import pageHtmlText from '../locales/ja/page-html.json' with { type: 'json' }
 
 /** `/` → `index.html`, `/who-can-consult` → `who-can-consult.html` (served at the URL without `.html`). */
 export function prerenderedFile(path: string): string {
@@ -85,7 +86,9 @@ export function prerender({ pages, entry, app }: Options): Plugin {
     const withRoot = template.replace('<div id="root"></div>', root)
     if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
     const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-    return inHead(titled, css.map((file) => link('stylesheet', file)))
+    // The shell's notice says nothing shows without JavaScript; this page does show, only its tools need it.
+    const noticed = titled.replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(pageHtmlText.noscript.page)}</noscript>`)
+    return inHead(noticed, css.map((file) => link('stylesheet', file)))
   }
 
   /** The page for everything else: nothing shows before the app runs, so link all it needs at once. */
@@ -115,7 +118,10 @@ export function prerender({ pages, entry, app }: Options): Plugin {
     },
     transformIndexHtml: {
       order: 'pre',
-      handler: () => [{ tag: 'script', children: LANGUAGE_BOOT_SCRIPT, injectTo: 'head-prepend' }],
+      handler: () => [
+        { tag: 'script', children: LANGUAGE_BOOT_SCRIPT, injectTo: 'head-prepend' },
+        { tag: 'noscript', children: escapeHtml(pageHtmlText.noscript.shell), injectTo: 'body' },
+      ],
     },
     generateBundle(_options, bundle) {
       if (skip) return

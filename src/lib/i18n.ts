@@ -3,7 +3,8 @@ import { HTML_LANG, type Language } from './languages'
 import { readLanguage as readStoredLanguage, writeLanguage } from './preferences'
 
 type Bundle = Record<string, unknown>
-const bundles = import.meta.glob<Bundle>('../locales/*/*.json', { import: 'default' })
+// page-html holds the text the build writes into the HTML itself (src/build/prerender.ts), never t().
+const bundles = import.meta.glob<Bundle>(['../locales/*/*.json', '!../locales/*/page-html.json'], { import: 'default' })
 
 function bundlesOf(language: Language): Array<[namespace: string, load: () => Promise<Bundle>]> {
   const prefix = `../locales/${language}/`

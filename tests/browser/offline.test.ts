@@ -65,7 +65,11 @@ describe('オフライン', () => {
     )
     const files = localeFiles()
     expect(new Set(files.map((f) => f.language))).toEqual(new Set(['ja', 'ja-easy', 'en']))
-    for (const file of files) {
+    // page-html is written into the HTML at build time (in Japanese), not loaded as a chunk.
+    const pageHtml = files.find((f) => f.language === 'ja' && f.namespace === 'page-html')
+    expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toContain(`<noscript>${pageHtml?.strings[1]}</noscript>`)
+    expect(readFileSync(join(DIST, 'app-shell.html'), 'utf8')).toContain(`<noscript>${pageHtml?.strings[0]}</noscript>`)
+    for (const file of files.filter((f) => f.namespace !== 'page-html')) {
       const name = `${file.language}/${file.namespace}.json`
       const chunk = chunkOf(file, builtJs)
       expect(chunk, `${name}: no chunk in the precached entry`).toBeDefined()
