@@ -73,6 +73,8 @@ export default defineConfig({
     prerender({ pages: prerenderedPages, entry: 'src/app/render-page.tsx', app: 'src/app/start.tsx' }),
     precompress(),
   ],
+  // Short class names: they are repeated in the CSS and in every component that uses them.
+  css: { modules: { generateScopedName: '_[hash:base64:5]' } },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -60,7 +60,7 @@ export const routes: AppRoute[] = [
   { path: paths.map, ...page('map') },
   { path: paths.mapPlace, ...page('map-place') },
   { path: paths.events, ...page('events') },
-  { path: '*', ...page('not-found', []) },
+  { path: '*', ...page('not-found', ['not-found']) },
 ]
 
 /** The route that `pathname` shows (the not-found page when none matches). */

@@ -8,7 +8,7 @@ import styles from './update-banner.module.css'
  * a half-written booking.
  */
 export default function UpdateBanner() {
-  const text = useText('common')
+  const text = useText('update')
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
@@ -24,12 +24,12 @@ export default function UpdateBanner() {
   if (!needRefresh) return null
   return (
     <div className={styles.banner}>
-      <p>{text.r('update.ready')}</p>
+      <p>{text.r('ready')}</p>
       <button type="button" onClick={update}>
-        {text.r('update.reload')}
+        {text.r('reload')}
       </button>
       <button type="button" onClick={() => setNeedRefresh(false)}>
-        {text.r('update.later')}
+        {text.r('later')}
       </button>
     </div>
   )

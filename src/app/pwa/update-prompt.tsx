@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { loadNamespaces } from '@/lib/i18n'
 import { watchForUpdate } from './watch-for-update'
 
-const UpdateBanner = lazy(() => import('./update-banner'))
+// The banner's text comes with its code: most visits never need either.
+const UpdateBanner = lazy(() => Promise.all([import('./update-banner'), loadNamespaces(['update'])]).then(([banner]) => banner))
 
 /**
  * The status region where a new version of the app is announced. The code that switches versions

@@ -4,14 +4,15 @@ import { useText } from '@/lib/use-text'
 import { paths } from '../paths'
 
 export default function NotFoundRoute() {
-  const text = useText('common')
-  usePageTitle(text.s('notFound.title'), text.s('siteTitle'))
+  const text = useText('not-found')
+  const common = useText('common')
+  usePageTitle(text.s('title'), common.s('siteTitle'))
   return (
     <>
-      <h1>{text.r('notFound.title')}</h1>
-      <p>{text.r('notFound.body')}</p>
+      <h1>{text.r('title')}</h1>
+      <p>{text.r('body')}</p>
       <p>
-        <Link to={paths.home}>{text.r('notFound.back')}</Link>
+        <Link to={paths.home}>{text.r('back')}</Link>
       </p>
     </>
   )
