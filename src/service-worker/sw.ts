@@ -22,7 +22,8 @@ self.addEventListener('message', (event) => {
 })
 clientsClaim()
 
-precacheAndRoute(self.__WB_MANIFEST)
+// A QR code's page (`/?src=flyer-3`) is the same pre-rendered page offline: the app reads the query.
+precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] })
 cleanupOutdatedCaches()
 // Pre-rendered pages are precached as `<page>.html` and served for `/<page>` (Workbox's cleanURLs);
 // any other page of the app starts from the empty shell.

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { publicPages } from '../../src/app/paths'
+import { paths, publicPages } from '../../src/app/paths'
 import type { Language } from '../../src/lib/languages'
 import { launchChromium } from '../tools/chromium'
-import { newAppContext, openPage, useLanguage, waitForServiceWorker } from './helpers/app'
+import { appUrl, newAppContext, openPage, useLanguage, waitForServiceWorker } from './helpers/app'
 import { DIST, chunkOf, localeFiles, verbatimString, precachedUrls } from './helpers/precache'
 
 async function headingsOf(page: Page): Promise<Map<string, string>> {
@@ -47,6 +47,11 @@ describe('オフライン', () => {
     expect(offlineJa).toEqual(online.get('ja'))
     for (const heading of offlineJa.values()) expect(heading).not.toBe('')
     expect(new Set(offlineJa.values()).size).toBe(publicPages.length)
+
+    // A flyer's QR code adds ?src=…: offline that is still the page the build wrote, not the empty shell.
+    await page.goto(appUrl(`${paths.hurdleWho}?src=flyer-1`))
+    expect(await page.locator('#root').getAttribute('data-prerendered')).toBe(paths.hurdleWho)
+    expect(await page.locator('main h1').textContent()).toBe(online.get('ja')?.get(paths.hurdleWho))
 
     // English was never loaded in this context: its text must come from the precache too.
     await page.getByRole('button', { name: /言語/ }).click()
