@@ -9,7 +9,8 @@ import styles from './resource-map.module.css'
 interface Props {
   filters: Filters
   municipalities: Array<Place['municipality']>
-  onChange: (next: Filters) => void
+  /** Takes an update of the current filters, so quick changes in a row never start from stale ones. */
+  onChange: (update: (current: Filters) => Filters) => void
 }
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
@@ -39,19 +40,19 @@ export function FilterPanel({ filters, municipalities, onChange }: Props) {
       <fieldset className={styles.group}>
         <legend>{text.r('filters.kind')}</legend>
         {placeKinds.map((kind) => (
-          <Check key={kind} label={text.r(`kind.${kind}`)} checked={filters.kinds.includes(kind)} onChange={(on) => onChange({ ...filters, kinds: toggle(filters.kinds, kind, on) })} />
+          <Check key={kind} label={text.r(`kind.${kind}`)} checked={filters.kinds.includes(kind)} onChange={(on) => onChange((f) => ({ ...f, kinds: toggle(f.kinds, kind, on) }))} />
         ))}
       </fieldset>
       <fieldset className={styles.group}>
         <legend>{text.r('filters.audience')}</legend>
         {audiences.map((who) => (
-          <Check key={who} label={text.r(`audience.${who}`)} checked={filters.audiences.includes(who)} onChange={(on) => onChange({ ...filters, audiences: toggle(filters.audiences, who, on) })} />
+          <Check key={who} label={text.r(`audience.${who}`)} checked={filters.audiences.includes(who)} onChange={(on) => onChange((f) => ({ ...f, audiences: toggle(f.audiences, who, on) }))} />
         ))}
       </fieldset>
       <fieldset className={styles.group}>
         <legend>{text.r('filters.conditions')}</legend>
         {flags.map((flag) => (
-          <Check key={flag} label={text.r(`filters.${flag}`)} checked={filters[flag]} onChange={(on) => onChange({ ...filters, [flag]: on })} />
+          <Check key={flag} label={text.r(`filters.${flag}`)} checked={filters[flag]} onChange={(on) => onChange((f) => ({ ...f, [flag]: on }))} />
         ))}
       </fieldset>
       <details className={styles.areas} open={areasOpenAtFirst || undefined}>
@@ -63,13 +64,13 @@ export function FilterPanel({ filters, municipalities, onChange }: Props) {
               key={m.ja}
               label={<RubyText text={textOf(m, text.language)} />}
               checked={filters.municipalities.includes(m.ja)}
-              onChange={(on) => onChange({ ...filters, municipalities: toggle(filters.municipalities, m.ja, on) })}
+              onChange={(on) => onChange((f) => ({ ...f, municipalities: toggle(f.municipalities, m.ja, on) }))}
             />
           ))}
         </fieldset>
       </details>
       {hasFilters(filters) ? (
-        <button type="button" className={styles.clear} onClick={() => onChange(emptyFilters)}>
+        <button type="button" className={styles.clear} onClick={() => onChange(() => emptyFilters)}>
           {text.r('filters.clear')}
         </button>
       ) : null}

@@ -1,14 +1,14 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { lazy, Suspense, useId, useMemo } from 'react'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
 import { tokyoClock } from '@/shared/hours/tokyo-time'
 import { FilterPanel } from './filter-panel'
-import { filterPlaces, filtersFromParams, indexEvents, municipalitiesOf, paramsFromFilters, sortByDistance, type Filters } from './filter-resources'
+import { filterPlaces, indexEvents, municipalitiesOf, sortByDistance } from './filter-resources'
 import type { Resources } from './load-resources'
 import { OpenDataNote } from './open-data-note'
 import { PlaceList } from './place-list'
 import styles from './resource-map.module.css'
+import { useFiltersInUrl } from './use-filters-in-url'
 import { useNearMe } from './use-near-me'
 import { useResources } from './use-resources'
 
@@ -38,24 +38,11 @@ export function MapPage(props: MapPageProps) {
 function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
   const text = useText('map')
   const listHeadingId = useId()
-  const [params, setParams] = useSearchParams()
-  const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params))
+  const [filters, change] = useFiltersInUrl()
   const today = useMemo(() => tokyoClock(new Date()).date, [])
   const index = useMemo(() => indexEvents(data.events, today), [data.events, today])
   const municipalities = useMemo(() => municipalitiesOf(data.places), [data.places])
   const nearMe = useNearMe()
-
-  // Back/forward or a new link on this page changes the query: follow it.
-  const query = params.toString()
-  useEffect(() => {
-    if (query !== paramsFromFilters(filters).toString()) setFilters(filtersFromParams(new URLSearchParams(query)))
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the URL drives this
-  }, [query])
-
-  const change = (next: Filters) => {
-    setFilters(next)
-    setParams(paramsFromFilters(next), { replace: true, preventScrollReset: true })
-  }
 
   const results = useMemo(() => filterPlaces(data.places, filters, index, today), [data.places, filters, index, today])
   const visibleIds = useMemo(() => new Set(results.map((p) => p.id)), [results])

@@ -7,6 +7,7 @@ import { withoutRuby } from '@/components/ruby-text'
 import { deployment } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { Place } from '@/shared/schemas/places'
+import { afterNextPaint } from './after-next-paint'
 import { textOf } from './data-text'
 import { MARKER_RADIUS, PlaceMarkers } from './place-markers'
 import styles from './resource-map.module.css'
@@ -59,13 +60,16 @@ function Markers({ places, visibleIds, placeHref }: ResourceMapViewProps) {
     const markers = layer.current
     if (!markers) return
     markers.setShown(visibleIds)
-    // Zoom out to show every remaining place, but leave the view alone when they are already in it.
     if (firstFit.current) {
       firstFit.current = false
       return
     }
-    const bounds = markers.shownBounds()
-    if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
+    // Zoom out to show every remaining place, but leave the view alone when they are already in it.
+    // After the paint: a new zoom loads a new level of tiles, which the changed markers need not wait for.
+    return afterNextPaint(() => {
+      const bounds = markers.shownBounds()
+      if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
+    })
   }, [map, visibleIds, places])
   return null
 }

@@ -39,11 +39,22 @@ describe('居場所マップ', () => {
     await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
     await waitFor(() => expect(listIds()).toHaveLength(11))
     await markersMatchList(container)
-    expect(location().search).toBe('?kind=women')
+    await waitFor(() => expect(location().search).toBe('?kind=women'))
 
     await user.click(screen.getByRole('checkbox', { name: '家族' }))
     await markersMatchList(container)
     expect(screen.getByTestId('result-count')).toHaveTextContent(`${listIds().length}か所が見つかりました。`)
+  }, 30_000)
+
+  it('条件をつづけて変えても、URL は最後の条件になり、選んだ条件は戻らない', async () => {
+    const user = userEvent.setup({ delay: null })
+    const { location } = await renderRoute('/map')
+    await screen.findByTestId('place-list')
+    await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
+    await user.click(screen.getByRole('checkbox', { name: '家族' }))
+    await user.click(screen.getByRole('checkbox', { name: '無料' }))
+    await waitFor(() => expect(location().search).toBe('?kind=women&who=family&free=1'))
+    for (const name of ['女性向け', '家族', '無料']) expect(screen.getByRole('checkbox', { name })).toBeChecked()
   }, 30_000)
 
   it('条件つきの URL で開くと、しぼった状態で開く', async () => {
