@@ -24,12 +24,14 @@ const FILL_OPACITY = 0.85
 const PADDING = 0.1
 
 /**
- * Every place as a circle on one canvas. A filter change sets which places are shown and redraws
+ * Every place as a circle on one canvas. A filter change sets which places are shown and paints
  * at once: no element per marker, so style, layout and paint do not grow with the number of
  * places. Made of public Leaflet calls only; pan and zoom follow the map like Leaflet's renderers.
  */
 export class PlaceMarkers<P extends MarkerPlace = MarkerPlace> extends Layer {
   private readonly shown: Uint8Array
+  /** The shown places in the order they are painted, bottom to top. */
+  private order: number[]
   private readonly xs: Float64Array
   private readonly ys: Float64Array
   private projectedZoom = Number.NaN
@@ -48,6 +50,7 @@ export class PlaceMarkers<P extends MarkerPlace = MarkerPlace> extends Layer {
   ) {
     super()
     this.shown = new Uint8Array(places.length).fill(1)
+    this.order = places.map((_, i) => i)
     this.xs = new Float64Array(places.length)
     this.ys = new Float64Array(places.length)
   }
@@ -87,12 +90,25 @@ export class PlaceMarkers<P extends MarkerPlace = MarkerPlace> extends Layer {
     }
   }
 
-  /** Shows exactly these places and repaints now, so the markers are current when the list is. */
+  /**
+   * Shows exactly these places and paints now, so the markers are current when the list is. When
+   * places are only added, they are painted on top of the canvas as it is (the markers look alike,
+   * so the order between them does not show); otherwise the canvas is repainted.
+   */
   setShown(ids: ReadonlySet<string>): void {
+    const added: number[] = []
+    let removed = false
     this.places.forEach((place, i) => {
-      this.shown[i] = ids.has(place.id) ? 1 : 0
+      const show = ids.has(place.id) ? 1 : 0
+      if (show === this.shown[i]) return
+      if (show) added.push(i)
+      else removed = true
+      this.shown[i] = show
     })
-    this.paint()
+    if (removed) this.order = this.order.filter((i) => this.shown[i])
+    this.order.push(...added)
+    if (removed) this.paint(this.order, true)
+    else if (added.length > 0) this.paint(added, false)
   }
 
   shownBounds(): LatLngBounds | undefined {
@@ -144,23 +160,22 @@ export class PlaceMarkers<P extends MarkerPlace = MarkerPlace> extends Layer {
     canvas.height = Math.round(this.frame.height * this.frame.ratio)
     canvas.style.width = `${this.frame.width}px`
     canvas.style.height = `${this.frame.height}px`
-    this.paint()
+    this.paint(this.order, true)
   }
 
-  /** Paints the shown places where the canvas is now; during a zoom, the map scales the result. */
-  private paint(): void {
+  /** Paints these places where the canvas is now (over what is there unless `clear`); during a zoom, the map scales the result. */
+  private paint(indices: readonly number[], clear: boolean): void {
     const ctx = this.canvas?.getContext('2d')
     if (!ctx) return
     const { width, height, ratio } = this.frame
     const sprite = this.markerSprite(ratio)
     if (!sprite) return
-    ctx.clearRect(0, 0, Math.round(width * ratio), Math.round(height * ratio))
+    if (clear) ctx.clearRect(0, 0, Math.round(width * ratio), Math.round(height * ratio))
     const size = this.sprite?.size ?? 0
     const half = size / 2
     const dx = this.origin.x + this.topLeft.x
     const dy = this.origin.y + this.topLeft.y
-    for (let i = 0; i < this.places.length; i++) {
-      if (!this.shown[i]) continue
+    for (const i of indices) {
       const x = ((this.xs[i] as number) - dx) * ratio - half
       const y = ((this.ys[i] as number) - dy) * ratio - half
       if (x < -size || y < -size || x > width * ratio || y > height * ratio) continue
@@ -204,13 +219,14 @@ export class PlaceMarkers<P extends MarkerPlace = MarkerPlace> extends Layer {
     DomUtil.setTransform(this.canvas, this.topLeft.add(this.origin).multiplyBy(scale).subtract(newOrigin), scale)
   }
 
-  /** The topmost shown place under the pointer (the last drawn is on top). */
+  /** The topmost shown place under the pointer (the last painted is on top). */
   private placeAt(event: LeafletMouseEvent): number | undefined {
     if (this._map.getZoom() !== this.projectedZoom) return undefined
     const at = event.layerPoint.add(this._map.getPixelOrigin())
     const reach = (MARKER_RADIUS + WEIGHT / 2) ** 2
-    for (let i = this.places.length - 1; i >= 0; i--) {
-      if (this.shown[i] && ((this.xs[i] as number) - at.x) ** 2 + ((this.ys[i] as number) - at.y) ** 2 <= reach) return i
+    for (let k = this.order.length - 1; k >= 0; k--) {
+      const i = this.order[k] as number
+      if (((this.xs[i] as number) - at.x) ** 2 + ((this.ys[i] as number) - at.y) ** 2 <= reach) return i
     }
     return undefined
   }

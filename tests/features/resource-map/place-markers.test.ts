@@ -52,6 +52,14 @@ describe('地図の印（キャンバス）', () => {
     expect(selected).toEqual(['bunkyo-next-door'])
   })
 
+  it('あとから足した印は上に描かれ、重なったところを押すとその場所が開く', () => {
+    const { map, layer, selected } = setUp()
+    layer.setShown(new Set(['bunkyo-next-door']))
+    layer.setShown(new Set(['bunkyo-next-door', 'bunkyo']))
+    clickOn(map, places[2]!)
+    expect(selected).toEqual(['bunkyo'])
+  })
+
   it('残った場所の範囲を返し、何も残らなければ返さない', () => {
     const { layer } = setUp()
     layer.setShown(new Set(['toshima', 'bunkyo']))
@@ -66,5 +74,8 @@ describe('地図の印（キャンバス）', () => {
     expect(map.getContainer().querySelector('canvas.place-markers')).not.toBeNull()
     layer.remove()
     expect(map.getContainer().querySelector('canvas.place-markers')).toBeNull()
+    // Its handlers went with it: the map keeps working.
+    expect(() => clickOn(map, places[0]!)).not.toThrow()
+    expect(() => map.fire('mousemove', { layerPoint: map.latLngToLayerPoint([35.72, 139.73]) })).not.toThrow()
   })
 })
