@@ -109,8 +109,12 @@ export function PlaceList({ places, visibleIds, index, placeHref, headingId }: P
   return (
     <>
       <ul ref={listRef} className={styles.list} aria-labelledby={headingId} data-testid="place-list" data-total={results.length} onClick={followInApp(navigate)}>
-        {shown.map((place) => (
-          <PlaceItem key={place.id} place={place} next={index.nextDate.get(place.id)} repeating={index.repeating.get(place.id)} placeHref={placeHref} labels={labels} />
+        {/* Rows are kept by position: a change refills the page with other places, and updating a
+            row's text costs less than removing one row and making another. A row holds no state,
+            and focus is never in the list when its places change (the filters, 「近い順にならべる」
+            and 「もっと見る」, which only adds rows, are all outside it). */}
+        {shown.map((place, position) => (
+          <PlaceItem key={position} place={place} next={index.nextDate.get(place.id)} repeating={index.repeating.get(place.id)} placeHref={placeHref} labels={labels} />
         ))}
       </ul>
       {rest > 0 ? (
