@@ -46,7 +46,7 @@ export function generatedPlaces(count: number): Place[] {
 }
 
 /** The filter clicks, in order: on and off again, so some changes shrink and some restore all 2,000. */
-const CLICKS = ['女性向け', '家族', '女性向け', '無料', '家族', '居場所・フリースペース', '無料', '居場所・フリースペース']
+export const CLICKS = ['女性向け', '家族', '女性向け', '無料', '家族', '居場所・フリースペース', '無料', '居場所・フリースペース']
 
 type BenchWindow = Window & { drawnMarkers?: typeof drawnMarkers }
 
