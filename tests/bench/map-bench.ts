@@ -1,6 +1,7 @@
 /**
  * 居場所マップ bench: filtering 2,000 generated places in the real page (built app, real server,
- * Chromium; the list's first page and every marker updated), unthrottled and at 4× CPU throttling in the same run, plus the map chunk's gzip size.
+ * Chromium; the list's first page and every marker updated and painted on the map's canvas), unthrottled and at 4× CPU
+ * throttling in the same run, plus the map chunk's gzip size.
  * Run alone: npx tsx tests/bench/map-bench.ts
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,7 +13,7 @@ import { buildIfNeeded } from '../../src/server/build-if-needed'
 import { startNodeServer } from '../../src/server/node'
 import { LIST_PAGE_SIZE } from '../../src/features/resource-map/filter-resources'
 import { audiences, placeKinds, type Place } from '../../src/shared/schemas/places'
-import { interceptTiles } from '../browser/map-helpers'
+import { drawnMarkers, interceptTiles, markersShown } from '../browser/map-helpers'
 import { launchChromium } from '../tools/chromium'
 import type { BenchSection } from './bench-types'
 
@@ -21,7 +22,7 @@ const PLACES = 2000
 const CHANGES = 40
 const TARGET_MS = 50
 
-function generatedPlaces(count: number): Place[] {
+export function generatedPlaces(count: number): Place[] {
   let seed = 42
   const random = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T
@@ -45,7 +46,9 @@ function generatedPlaces(count: number): Place[] {
 }
 
 /** The filter clicks, in order: on and off again, so some changes shrink and some restore all 2,000. */
-const CLICKS = ['女性向け', '家族', '女性向け', '無料', '家族', '居場所・フリースペース', '無料', '居場所・フリースペース']
+export const CLICKS = ['女性向け', '家族', '女性向け', '無料', '家族', '居場所・フリースペース', '無料', '居場所・フリースペース']
+
+type BenchWindow = Window & { drawnMarkers?: typeof drawnMarkers }
 
 async function measure(page: Page): Promise<number[]> {
   const times: number[] = []
@@ -62,13 +65,19 @@ async function measure(page: Page): Promise<number[]> {
       // Force style and layout so the time covers what the browser must do before it can paint.
       void document.body.offsetHeight
       const t1 = performance.now()
+      // Checked at t1, untimed: the list's first page, and the markers painted on the canvas.
       const count = Number(document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count'))
       const listElement = document.querySelector('[data-testid="place-list"]') as HTMLElement
       const list = Number(listElement.dataset.total)
       const firstPage = listElement.querySelectorAll(':scope > li').length
       if (firstPage !== Math.min(count, pageSize)) throw new Error(`list page not updated: ${firstPage} items for ${count} results`)
-      const markers = [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length
+      const canvas = document.querySelector('canvas.place-markers') as HTMLCanvasElement & { placeMarkers: { probe: () => Array<{ shown: boolean }> } }
+      const markers = canvas.placeMarkers.probe().filter((m) => m.shown).length
       if (list !== count || markers !== count) throw new Error(`not updated: count ${count}, list ${list}, markers ${markers}`)
+      const drawn = (window as BenchWindow).drawnMarkers?.()
+      if (!drawn || drawn.shownPainted !== drawn.shownOnCanvas || drawn.hiddenBlank !== drawn.hiddenApart || drawn.shownOnCanvas === 0) {
+        throw new Error(`markers not painted: ${JSON.stringify(drawn)}`)
+      }
       return t1 - t0
     }, LIST_PAGE_SIZE)
     times.push(ms)
@@ -99,12 +108,13 @@ export async function run(): Promise<BenchSection> {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' })
     await interceptTiles(context)
+    await context.addInitScript({ content: `window.drawnMarkers = ${drawnMarkers.toString()}` })
     const places = JSON.stringify(generatedPlaces(PLACES))
     await context.route('**/data/places.json', (route) => route.fulfill({ contentType: 'application/json', body: places }))
     await context.route('**/data/events.json', (route) => route.fulfill({ contentType: 'application/json', body: '[]' }))
     const page = await context.newPage()
     await page.goto(`${server.url}/map`)
-    await page.waitForFunction((n) => document.querySelectorAll('.place-marker').length === n, PLACES, { timeout: 60_000 })
+    await page.waitForFunction(markersShown, PLACES, { timeout: 60_000 })
     const cdp = await context.newCDPSession(page)
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })

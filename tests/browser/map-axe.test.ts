@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
-import { interceptTiles, useLanguage } from './map-helpers'
+import { interceptTiles, markersShown, useLanguage } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -25,7 +25,7 @@ describe.each(['ja', 'ja-easy', 'en'])('axe（%s）', (language) => {
       await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' })
       await page.getByRole('heading', { level: 1 }).waitFor()
       await page.locator('main [role=status]:not([data-testid]), main p[role=status]').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined)
-      if (path.startsWith('/map?') || path === '/map') await page.waitForFunction(() => [...document.querySelectorAll<SVGElement>('.place-marker')].some((el) => el.style.display !== 'none'))
+      if (path.startsWith('/map?') || path === '/map') await page.waitForFunction(markersShown, null)
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
       expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     }

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core'
+import type { MarkerCanvas } from '../../src/features/resource-map/place-markers'
 import rawDeployment from '../../src/shared/config/deployment.json' with { type: 'json' }
 import { deploymentSchema, tileOrigin } from '../../src/shared/schemas/deployment'
 
@@ -34,15 +35,65 @@ export async function waitForList(page: Page): Promise<number> {
   return Number(await page.getByTestId('result-count').getAttribute('data-count'))
 }
 
-export async function markerIds(page: Page): Promise<string[]> {
-  return page.$$eval('.place-marker', (els) =>
-    els.filter((el) => (el as SVGElement).style.display !== 'none').map((el) => [...el.classList].find((c) => c.startsWith('place-marker--'))?.slice('place-marker--'.length) ?? ''),
-  )
+// The markers are drawn on one canvas (src/features/resource-map/place-markers.ts), so there is no
+// element per marker: these read the layer's own state through the canvas, and its pixels.
+// Functions passed to page.evaluate must stand alone (no imports, no closures).
+
+/** The places the marker layer shows (filtered-out ones are not drawn). */
+export function shownMarkerIds(): string[] {
+  const canvas = document.querySelector<MarkerCanvas>('canvas.place-markers')
+  return (canvas?.placeMarkers?.probe() ?? []).filter((m) => m.shown).map((m) => m.id)
 }
 
-/** Markers the reader can see: filtered-out ones stay in the map but are not drawn. */
-export function visibleMarkerCount(): number {
-  return [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length
+/** For page.waitForFunction: the layer shows exactly `count` places, or any when `count` is null. */
+export function markersShown(count: number | null): boolean {
+  const shown = (document.querySelector<MarkerCanvas>('canvas.place-markers')?.placeMarkers?.probe() ?? []).filter((m) => m.shown).length
+  return count === null ? shown > 0 : shown === count
+}
+
+export async function markerIds(page: Page): Promise<string[]> {
+  return page.evaluate(shownMarkerIds)
+}
+
+export interface DrawnMarkers {
+  /** The canvas lies over the whole map. */
+  coversMap: boolean
+  /** Shown places whose centre falls on the canvas, and how many of those have paint there. */
+  shownOnCanvas: number
+  shownPainted: number
+  /** Hidden places on the canvas far from every shown one, and how many of those are blank. */
+  hiddenApart: number
+  hiddenBlank: number
+}
+
+/** Reads the canvas pixels at every marker's centre: what the reader actually sees drawn. */
+export function drawnMarkers(): DrawnMarkers {
+  const canvas = document.querySelector<MarkerCanvas>('canvas.place-markers')
+  const map = canvas?.closest('.leaflet-container')
+  const ctx = canvas?.getContext('2d')
+  const result = { coversMap: false, shownOnCanvas: 0, shownPainted: 0, hiddenApart: 0, hiddenBlank: 0 }
+  if (!canvas?.placeMarkers || !map || !ctx) return result
+  const width = parseFloat(canvas.style.width)
+  const height = parseFloat(canvas.style.height)
+  const ratio = canvas.width / width
+  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data
+  const markers = canvas.placeMarkers.probe()
+  const shown = markers.filter((m) => m.shown)
+  for (const m of markers.filter((m) => m.x >= 0 && m.y >= 0 && m.x < width && m.y < height)) {
+    const painted = (pixels[(Math.round(m.y * ratio) * canvas.width + Math.round(m.x * ratio)) * 4 + 3] ?? 0) > 0
+    if (m.shown) {
+      result.shownOnCanvas++
+      if (painted) result.shownPainted++
+    } else if (shown.every((s) => (s.x - m.x) ** 2 + (s.y - m.y) ** 2 > 24 ** 2)) {
+      // A marker is a circle of 9 px with a 2 px outline: 24 px away, another marker's paint cannot reach.
+      result.hiddenApart++
+      if (!painted) result.hiddenBlank++
+    }
+  }
+  const c = canvas.getBoundingClientRect()
+  const r = map.getBoundingClientRect()
+  result.coversMap = c.left <= r.left && c.top <= r.top && c.right >= r.right && c.bottom >= r.bottom
+  return result
 }
 
 /** Every place of the list: long results come in pages, so open them all first, as a reader who wants the whole list does. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import { launchPersistent } from '../tools/chromium'
-import { interceptTiles, waitForList } from './map-helpers'
+import { drawnMarkers, interceptTiles, markersShown, waitForList } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
 
@@ -29,7 +29,10 @@ describe('居場所マップはオフラインでも開く', () => {
       await context.setOffline(true)
       await page.goto(`${baseUrl}/map`)
       expect(await waitForList(page)).toBeGreaterThanOrEqual(40)
-      await page.locator('.place-marker').first().waitFor()
+      await page.waitForFunction(markersShown, null)
+      const drawn = await page.evaluate(drawnMarkers)
+      expect(drawn.shownOnCanvas).toBeGreaterThan(0)
+      expect(drawn.shownPainted).toBe(drawn.shownOnCanvas)
       await page.goto(`${baseUrl}/map/places/bunkyo-step-freespace`)
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('STEP フリースペース')
       await page.goto(`${baseUrl}/events`)

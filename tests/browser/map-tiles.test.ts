@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { publicPages } from '../../src/app/paths'
+import type { MarkerCanvas } from '../../src/features/resource-map/place-markers'
 import { launchChromium } from '../tools/chromium'
-import { interceptTiles, listIds, markerIds, TILE_ORIGIN, visibleMarkerCount, waitForList } from './map-helpers'
+import { drawnMarkers, interceptTiles, listIds, markerIds, markersShown, TILE_ORIGIN, waitForList } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -21,13 +22,14 @@ describe('居場所マップ（Chromium）', () => {
     await page.goto(`${baseUrl}/map`)
     const count = await waitForList(page)
     expect(count).toBeGreaterThanOrEqual(40)
-    await page.waitForFunction((n) => document.querySelectorAll('.place-marker').length === n, count)
-    expect(await page.evaluate(visibleMarkerCount)).toBe(count)
+    await page.waitForFunction(markersShown, count)
     expect((await markerIds(page)).sort()).toEqual((await listIds(page)).sort())
-    // Drawn as circles. Leaflet empties the path of a marker outside the view (Izu Oshima, Machida…),
-    // but the 30-odd places in the central wards are always in the configured starting view.
-    const drawn = await page.$$eval('.place-marker', (els) => els.filter((el) => /a9,9/.test(el.getAttribute('d') ?? '')).length)
-    expect(drawn).toBeGreaterThanOrEqual(25)
+    // Painted on the canvas over the map. Places far outside the view (Izu Oshima, Machida…) are not
+    // on the canvas, but the 30-odd places in the central wards are always in the starting view.
+    const drawn = await page.evaluate(drawnMarkers)
+    expect(drawn.coversMap).toBe(true)
+    expect(drawn.shownOnCanvas).toBeGreaterThanOrEqual(25)
+    expect(drawn.shownPainted).toBe(drawn.shownOnCanvas)
     expect(tiles.requested.length).toBeGreaterThan(0)
     expect(await page.locator('.leaflet-control-attribution a').textContent()).toBe('地理院タイル（淡色地図）')
     await context.close()
@@ -43,8 +45,44 @@ describe('居場所マップ（Chromium）', () => {
     expect(await page.getByRole('checkbox', { name: '文京区' }).isChecked()).toBe(true)
     expect(await listIds(page)).toEqual(['bunkyo-step-joshikai', 'bunkyo-ux-joshikai', 'ux-joshikai-toshima'])
     expect(count).toBe(3)
-    await page.waitForFunction(() => [...document.querySelectorAll<SVGElement>('.place-marker')].filter((el) => el.style.display !== 'none').length === 3)
+    await page.waitForFunction(markersShown, 3)
     expect((await markerIds(page)).sort()).toEqual((await listIds(page)).sort())
+    // The three are painted; places left out by the filters are not, wherever no marker covers them.
+    const drawn = await page.evaluate(drawnMarkers)
+    expect(drawn.shownPainted).toBe(drawn.shownOnCanvas)
+    expect(drawn.shownOnCanvas).toBeGreaterThan(0)
+    expect(drawn.hiddenApart).toBeGreaterThanOrEqual(5)
+    expect(drawn.hiddenBlank).toBe(drawn.hiddenApart)
+    await context.close()
+  })
+
+  it('地図の印を押すと、その場所の名前とページへのリンクが出る', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' })
+    await interceptTiles(context)
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/map`)
+    await waitForList(page)
+    await page.waitForFunction(markersShown, null)
+    await page.locator('canvas.place-markers').scrollIntoViewIfNeeded()
+    // A marker inside the map with no other marker near it, in the page's coordinates.
+    const target = await page.evaluate(() => {
+      const canvas = document.querySelector<MarkerCanvas>('canvas.place-markers') as MarkerCanvas
+      const box = canvas.getBoundingClientRect()
+      const map = (canvas.closest('.leaflet-container') as Element).getBoundingClientRect()
+      const markers = canvas.placeMarkers?.probe().filter((m) => m.shown) ?? []
+      const alone = markers.find(
+        (m) => box.left + m.x > map.left + 60 && box.left + m.x < map.right - 20 && box.top + m.y > map.top + 20 && box.top + m.y < map.bottom - 30 && markers.every((o) => o === m || (o.x - m.x) ** 2 + (o.y - m.y) ** 2 > 24 ** 2),
+      )
+      return alone && { id: alone.id, x: box.left + alone.x, y: box.top + alone.y }
+    })
+    expect(target).toBeTruthy()
+    const name = await page.locator(`[data-place-id="${target!.id}"] h3`).textContent()
+    await page.mouse.click(target!.x, target!.y)
+    const popup = page.locator('.leaflet-popup-content')
+    await expect.poll(() => popup.locator('strong').textContent()).toBe(name)
+    await popup.getByRole('link', { name: 'くわしく見る' }).click()
+    await page.waitForURL(`${baseUrl}/map/places/${target!.id}`)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(name)
     await context.close()
   })
 

@@ -1,15 +1,16 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { lazy, memo, Suspense, useId, useMemo } from 'react'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
 import { tokyoClock } from '@/shared/hours/tokyo-time'
 import { FilterPanel } from './filter-panel'
-import { filterPlaces, filtersFromParams, indexEvents, municipalitiesOf, paramsFromFilters, sortByDistance, type Filters } from './filter-resources'
+import { filterPlaces, indexEvents, municipalitiesOf, sortByDistance } from './filter-resources'
 import type { Resources } from './load-resources'
 import { OpenDataNote } from './open-data-note'
 import { PlaceList } from './place-list'
 import styles from './resource-map.module.css'
-import { useNearMe } from './use-near-me'
+import { useFiltersInUrl } from './use-filters-in-url'
+import { useNearMe, type NearMe } from './use-near-me'
+import { useWords } from './use-words'
 import { useResources } from './use-resources'
 
 const ResourceMapView = lazy(() => import('./resource-map-view'))
@@ -36,26 +37,13 @@ export function MapPage(props: MapPageProps) {
 }
 
 function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
-  const text = useText('map')
+  const words = useWords('map', (text) => ({ mapRegion: text.s('mapRegion'), mapNote: text.r('mapNote') }))
   const listHeadingId = useId()
-  const [params, setParams] = useSearchParams()
-  const [filters, setFilters] = useState<Filters>(() => filtersFromParams(params))
+  const [filters, change] = useFiltersInUrl()
   const today = useMemo(() => tokyoClock(new Date()).date, [])
   const index = useMemo(() => indexEvents(data.events, today), [data.events, today])
   const municipalities = useMemo(() => municipalitiesOf(data.places), [data.places])
   const nearMe = useNearMe()
-
-  // Back/forward or a new link on this page changes the query: follow it.
-  const query = params.toString()
-  useEffect(() => {
-    if (query !== paramsFromFilters(filters).toString()) setFilters(filtersFromParams(new URLSearchParams(query)))
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the URL drives this
-  }, [query])
-
-  const change = (next: Filters) => {
-    setFilters(next)
-    setParams(paramsFromFilters(next), { replace: true, preventScrollReset: true })
-  }
 
   const results = useMemo(() => filterPlaces(data.places, filters, index, today), [data.places, filters, index, today])
   const visibleIds = useMemo(() => new Set(results.map((p) => p.id)), [results])
@@ -64,34 +52,50 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
   return (
     <>
       <FilterPanel filters={filters} municipalities={municipalities} onChange={change} />
-      <p role="status" className={styles.count} data-testid="result-count" data-count={results.length}>
-        {results.length > 0 ? text.r('results.count', { count: results.length }) : text.r('results.none')}
-      </p>
-      <section aria-label={text.s('mapRegion')} className={styles.mapRegion}>
-        <p className={styles.mapNote}>{text.r('mapNote')}</p>
+      <ResultCount count={results.length} />
+      <section aria-label={words.mapRegion} className={styles.mapRegion}>
+        <p className={styles.mapNote}>{words.mapNote}</p>
         <Suspense fallback={<div className={styles.map} />}>
           <ResourceMapView places={data.places} visibleIds={visibleIds} placeHref={placeHref} />
         </Suspense>
       </section>
-      <div className={styles.listHead}>
-        <h2 id={listHeadingId}>{text.r('results.listHeading')}</h2>
-        <div>
-          {nearMe.state.status === 'on' ? (
-            <button type="button" className={styles.secondary} onClick={nearMe.reset}>
-              {text.r('nearMe.off')}
-            </button>
-          ) : (
-            <button type="button" className={styles.secondary} onClick={nearMe.ask} aria-describedby={`${listHeadingId}-hint`} disabled={nearMe.state.status === 'asking'}>
-              {text.r('nearMe.button')}
-            </button>
-          )}
-          <p id={`${listHeadingId}-hint`} className={styles.hint}>
-            {nearMe.state.status === 'on' ? text.r('nearMe.sorted') : nearMe.state.status === 'denied' ? text.r('nearMe.denied') : nearMe.state.status === 'unavailable' ? text.r('nearMe.unavailable') : text.r('nearMe.hint')}
-          </p>
-        </div>
-      </div>
+      <ListHead headingId={listHeadingId} nearMe={nearMe} />
       <PlaceList places={ordered} visibleIds={visibleIds} index={index} placeHref={placeHref} headingId={listHeadingId} />
       <OpenDataNote />
     </>
   )
 }
+
+function ResultCount({ count }: { count: number }) {
+  const text = useText('map')
+  return (
+    <p role="status" className={styles.count} data-testid="result-count" data-count={count}>
+      {count > 0 ? text.r('results.count', { count }) : text.r('results.none')}
+    </p>
+  )
+}
+
+/** Unchanged by a filter change (memo, with useNearMe's stable state and callbacks). */
+const ListHead = memo(function ListHead({ headingId, nearMe }: { headingId: string; nearMe: NearMe }) {
+  const text = useText('map')
+  const { state } = nearMe
+  return (
+    <div className={styles.listHead}>
+      <h2 id={headingId}>{text.r('results.listHeading')}</h2>
+      <div>
+        {state.status === 'on' ? (
+          <button type="button" className={styles.secondary} onClick={nearMe.reset}>
+            {text.r('nearMe.off')}
+          </button>
+        ) : (
+          <button type="button" className={styles.secondary} onClick={nearMe.ask} aria-describedby={`${headingId}-hint`} disabled={state.status === 'asking'}>
+            {text.r('nearMe.button')}
+          </button>
+        )}
+        <p id={`${headingId}-hint`} className={styles.hint}>
+          {state.status === 'on' ? text.r('nearMe.sorted') : state.status === 'denied' ? text.r('nearMe.denied') : state.status === 'unavailable' ? text.r('nearMe.unavailable') : text.r('nearMe.hint')}
+        </p>
+      </div>
+    </div>
+  )
+})

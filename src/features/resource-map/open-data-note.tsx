@@ -1,9 +1,11 @@
+import { memo } from 'react'
 import { useText } from '@/lib/use-text'
 import styles from './resource-map.module.css'
 
 const FILES = ['places.json', 'places.csv', 'events.json', 'events.csv'] as const
 
-export function OpenDataNote() {
+/** The same on every render of a page: memo keeps a filter change from rebuilding it. */
+export const OpenDataNote = memo(function OpenDataNote() {
   const text = useText('map')
   return (
     <div className={styles.openData}>
@@ -20,4 +22,4 @@ export function OpenDataNote() {
       </p>
     </div>
   )
-}
+})

@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css'
-import { circleMarker, latLngBounds, layerGroup, type CircleMarker } from 'leaflet'
+import { popup } from 'leaflet'
 import { useEffect, useRef } from 'react'
 import { AttributionControl, MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet'
 import { useNavigate } from 'react-router'
@@ -7,7 +7,9 @@ import { withoutRuby } from '@/components/ruby-text'
 import { deployment } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { Place } from '@/shared/schemas/places'
+import { afterNextPaint } from './after-next-paint'
 import { textOf } from './data-text'
+import { MARKER_RADIUS, PlaceMarkers } from './place-markers'
 import styles from './resource-map.module.css'
 
 export interface ResourceMapViewProps {
@@ -20,75 +22,59 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/**
- * One vector marker per place, made once; a filter change only shows or hides them, so 2,000 places
- * update within a frame. Hidden markers are `display: none`: not drawn, not clickable.
- */
+/** The places as markers on one canvas (see PlaceMarkers); a filter change redraws only what is shown. */
 function Markers({ places, visibleIds, placeHref }: ResourceMapViewProps) {
   const map = useMap()
   const navigate = useNavigate()
   const text = useText('map')
-  const markers = useRef(new Map<string, CircleMarker>())
-  const shownBefore = useRef(new Set<string>())
+  const layer = useRef<PlaceMarkers<Place> | null>(null)
+  const openPopup = useRef<(place: Place) => void>(() => undefined)
   const firstFit = useRef(true)
 
   useEffect(() => {
-    const group = layerGroup().addTo(map)
-    const made = new Map<string, CircleMarker>()
-    for (const place of places) {
-      const marker = circleMarker([place.location.lat, place.location.lng], { radius: 9, weight: 2, fillOpacity: 0.85, className: `place-marker place-marker--${place.id}` })
-      marker.bindPopup(() => {
-        const box = document.createElement('div')
-        const name = document.createElement('strong')
-        name.textContent = withoutRuby(textOf(place.name, text.language))
-        const link = document.createElement('a')
-        link.href = placeHref(place.id)
-        link.textContent = text.s('openPlace')
-        link.addEventListener('click', (event) => {
-          event.preventDefault()
-          navigate(placeHref(place.id))
-        })
-        box.append(name, document.createElement('br'), link)
-        return box
+    openPopup.current = (place) => {
+      const box = document.createElement('div')
+      const name = document.createElement('strong')
+      name.textContent = withoutRuby(textOf(place.name, text.language))
+      const link = document.createElement('a')
+      link.href = placeHref(place.id)
+      link.textContent = text.s('openPlace')
+      link.addEventListener('click', (event) => {
+        event.preventDefault()
+        navigate(placeHref(place.id))
       })
-      marker.addTo(group)
-      made.set(place.id, marker)
+      box.append(name, document.createElement('br'), link)
+      popup({ offset: [0, 7 - MARKER_RADIUS] }).setLatLng([place.location.lat, place.location.lng]).setContent(box).openOn(map)
     }
-    markers.current = made
-    shownBefore.current = new Set(made.keys())
-    return () => {
-      group.remove()
-    }
-  }, [map, places, placeHref, navigate, text.language])
+  })
 
   useEffect(() => {
-    const shown: Array<[number, number]> = []
-    for (const [id, marker] of markers.current) {
-      const visible = visibleIds.has(id)
-      if (visible !== shownBefore.current.has(id)) {
-        const element = marker.getElement() as SVGElement | undefined
-        if (element) element.style.display = visible ? '' : 'none'
-      }
-      if (visible) {
-        const { lat, lng } = marker.getLatLng()
-        shown.push([lat, lng])
-      }
+    const made = new PlaceMarkers(places, (place) => openPopup.current(place)).addTo(map)
+    layer.current = made
+    return () => {
+      made.remove()
     }
-    shownBefore.current = new Set(visibleIds)
-    // Zoom out to show every remaining place, but leave the view alone when they are already in it.
+  }, [map, places])
+
+  useEffect(() => {
+    const markers = layer.current
+    if (!markers) return
+    markers.setShown(visibleIds)
     if (firstFit.current) {
       firstFit.current = false
       return
     }
-    if (shown.length > 0) {
-      const bounds = latLngBounds(shown)
-      if (!map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
-    }
+    // Zoom out to show every remaining place, but leave the view alone when they are already in it.
+    // After the paint: a new zoom loads a new level of tiles, which the changed markers need not wait for.
+    return afterNextPaint(() => {
+      const bounds = markers.shownBounds()
+      if (bounds && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 })
+    })
   }, [map, visibleIds, places])
   return null
 }
 
-/** Leaflet lives in this lazy chunk only. Markers are vectors, so they show on a plain background when no tile loads. */
+/** Leaflet lives in this lazy chunk only. Markers are drawn, not tiles, so they show on a plain background when no tile loads. */
 export default function ResourceMapView(props: ResourceMapViewProps) {
   const text = useText('map')
   const { map } = deployment

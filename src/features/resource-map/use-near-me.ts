@@ -1,12 +1,18 @@
-import { useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import type { Position } from './filter-resources'
 
 export type NearMeState = { status: 'off' } | { status: 'asking' } | { status: 'on'; position: Position } | { status: 'denied' } | { status: 'unavailable' }
 
+export interface NearMe {
+  state: NearMeState
+  ask: () => void
+  reset: () => void
+}
+
 /** Opt-in only. The position stays in memory for this page: never in the URL, storage or a request. */
-export function useNearMe() {
+export function useNearMe(): NearMe {
   const [state, setState] = useState<NearMeState>({ status: 'off' })
-  const ask = () => {
+  const ask = useCallback(() => {
     if (!('geolocation' in navigator)) {
       setState({ status: 'unavailable' })
       return
@@ -17,6 +23,8 @@ export function useNearMe() {
       () => setState({ status: 'denied' }),
       { enableHighAccuracy: false, maximumAge: 600_000, timeout: 15_000 },
     )
-  }
-  return { state, ask, reset: () => setState({ status: 'off' }) }
+  }, [])
+  const reset = useCallback(() => setState({ status: 'off' }), [])
+  // Stable while the state is unchanged, so the parts that show it skip a filter change.
+  return useMemo(() => ({ state, ask, reset }), [state, ask, reset])
 }
