@@ -26,25 +26,6 @@ export function placePath(id: string): string {
 /** One place page stands for all of them in the offline and axe tests. */
 const samplePlace = /* @__PURE__ */ placePath('toshima-hikikomori-window') as AppPath
 
-/** The public pages, precached and tested offline and with axe. */
-export const publicPages: readonly AppPath[] = [
-  paths.home,
-  paths.hurdleWho,
-  paths.hurdleName,
-  paths.hurdleAfter,
-  paths.hurdleWait,
-  paths.hurdleSecret,
-  paths.next,
-  paths.family,
-  paths.safety,
-  paths.book,
-  paths.status,
-  paths.windows,
-  paths.map,
-  samplePlace,
-  paths.events,
-]
-
 /**
  * Pages written to HTML in Japanese at build time (src/build/prerender.ts), so they show before any
  * script runs; the others are rendered on the device.
@@ -61,3 +42,6 @@ export const prerenderedPages: readonly AppPath[] = [
   paths.safety,
   paths.windows,
 ]
+
+/** The public pages, precached and tested offline and with axe. */
+export const publicPages: readonly AppPath[] = [...prerenderedPages, paths.book, paths.status, paths.map, samplePlace, paths.events]
