@@ -5,7 +5,8 @@ const SCOPE = '/'
 /**
  * Registers the service worker, so the app works offline from the next visit, and calls
  * `onWaiting` when a new version has installed and waits for the person's consent (a page the
- * worker already controls: the first install takes over by itself, see vite.config.ts).
+ * worker already controls: the first install takes over by itself, see clientsClaim in
+ * src/service-worker/sw.ts).
  * Registering needs no library; returns a function that stops the calls.
  */
 export function watchForUpdate(onWaiting: () => void): () => void {
