@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import autocannon from 'autocannon'
 import { makeBooking } from '../server/helpers/make-request'
 import type { BenchSection } from './bench-types'
+import { storeCpuPerBooking } from './store-alone'
 
 const CONNECTIONS = 50
 const SECONDS = 5
@@ -12,7 +13,9 @@ const SECONDS = 5
 const ROUNDS = 3
 const root = resolve(import.meta.dirname, '../..')
 
-async function startChild(mode: 'app' | 'bare'): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
+type ChildMode = 'app' | 'bare' | 'no-store'
+
+async function startChild(mode: ChildMode): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
   // node --import tsx, not the tsx CLI, so the pid is the server itself and /proc shows its memory.
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/server-bench-child.ts'), mode], {
     cwd: root,
@@ -60,38 +63,36 @@ export async function run(): Promise<BenchSection> {
     const requestId = randomUUID()
     return JSON.stringify({ ...body, requestId, lookupId: randomBytes(32).toString('base64url'), envelope: { ...body.envelope, requestId } })
   }
-  const bare = await startChild('bare')
-  const app = await startChild('app')
+  const storeAlone = await storeCpuPerBooking(JSON.stringify(body.envelope))
+  const children = { bare: await startChild('bare'), app: await startChild('app'), noStore: await startChild('no-store') }
   try {
-    await load(bare.url, makeBody, 2)
-    await load(app.url, makeBody, 2)
-    const bareRuns: autocannon.Result[] = []
-    const appRuns: autocannon.Result[] = []
+    for (const child of Object.values(children)) await load(child.url, makeBody, 2)
+    const runs = { bare: [] as autocannon.Result[], app: [] as autocannon.Result[], noStore: [] as autocannon.Result[] }
     // CPU time per answered request: unlike req/s, it hardly moves when other jobs share the machine.
-    const cpu = { bare: 0, app: 0, bareCount: 0, appCount: 0 }
+    const cpu = { bare: { seconds: 0, count: 0 }, app: { seconds: 0, count: 0 }, noStore: { seconds: 0, count: 0 } }
     for (let round = 0; round < ROUNDS; round++) {
-      let before = cpuSeconds(bare.child.pid as number)
-      const bareRun = await load(bare.url, makeBody, SECONDS)
-      cpu.bare += cpuSeconds(bare.child.pid as number) - before
-      cpu.bareCount += bareRun.requests.total
-      bareRuns.push(bareRun)
-      before = cpuSeconds(app.child.pid as number)
-      const appRun = await load(app.url, makeBody, SECONDS)
-      cpu.app += cpuSeconds(app.child.pid as number) - before
-      cpu.appCount += appRun.requests.total
-      appRuns.push(appRun)
+      for (const name of ['bare', 'app', 'noStore'] as const) {
+        const pid = children[name].child.pid as number
+        const before = cpuSeconds(pid)
+        const result = await load(children[name].url, makeBody, SECONDS)
+        cpu[name].seconds += cpuSeconds(pid) - before
+        cpu[name].count += result.requests.total
+        runs[name].push(result)
+      }
     }
-    const appCpuUs = Math.round((cpu.app / cpu.appCount) * 1e6)
-    const bareCpuUs = Math.round((cpu.bare / cpu.bareCount) * 1e6)
-    const median = (runs: autocannon.Result[]) =>
-      [...runs].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)] as autocannon.Result
-    const bareResult = median(bareRuns)
-    const appResult = median(appRuns)
-    const rss = peakRssMb(app.child.pid as number)
-    const ratio = Math.round((appResult.requests.average / bareResult.requests.average) * 100) / 100
-    const failures = appRuns.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0)
+    const cpuUs = (name: keyof typeof cpu) => Math.round((cpu[name].seconds / cpu[name].count) * 1e6)
+    const [appCpuUs, bareCpuUs, noStoreCpuUs] = [cpuUs('app'), cpuUs('bare'), cpuUs('noStore')]
+    const median = (results: autocannon.Result[]) =>
+      [...results].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(results.length / 2)] as autocannon.Result
+    const bareResult = median(runs.bare)
+    const appResult = median(runs.app)
+    const noStoreResult = median(runs.noStore)
+    const rss = peakRssMb(children.app.child.pid as number)
+    const toBare = (result: autocannon.Result) => Math.round((result.requests.average / bareResult.requests.average) * 100) / 100
+    const ratio = toBare(appResult)
+    const failures = runs.app.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0)
     return {
-      title: `POST /api/requests on Node + SQLite (${CONNECTIONS} connections, median of ${ROUNDS} alternating ${SECONDS} s runs, autocannon)`,
+      title: `POST /api/requests on Node + SQLite (${CONNECTIONS} connections, median of ${ROUNDS} interleaved ${SECONDS} s runs, autocannon)`,
       rows: [
         { name: 'tsunagu: requests/s', value: Math.round(appResult.requests.average), unit: 'req/s' },
         { name: 'bare Hono 201 handler: requests/s', value: Math.round(bareResult.requests.average), unit: 'req/s' },
@@ -99,6 +100,11 @@ export async function run(): Promise<BenchSection> {
         { name: 'tsunagu: server CPU per request', value: appCpuUs, unit: 'µs' },
         { name: 'bare handler: server CPU per request', value: bareCpuUs, unit: 'µs' },
         { name: 'CPU-time ratio (bare / tsunagu), noise-resistant', value: Math.round((bareCpuUs / appCpuUs) * 100) / 100 },
+        { name: 'reference, tsunagu with writes discarded (no SQLite): requests/s', value: Math.round(noStoreResult.requests.average), unit: 'req/s' },
+        { name: 'reference, tsunagu with writes discarded: ratio to the bare handler', value: toBare(noStoreResult) },
+        { name: 'reference, tsunagu with writes discarded: server CPU per request', value: noStoreCpuUs, unit: 'µs' },
+        { name: 'reference, the SQLite store alone (no HTTP): CPU per booking', value: Math.round(storeAlone.cpuUs), unit: 'µs' },
+        { name: 'reference, the SQLite store alone: wall time per booking, fsync waits included', value: Math.round(storeAlone.wallUs), unit: 'µs' },
         { name: 'tsunagu: p99 latency', value: appResult.latency.p99, unit: 'ms', target: '< 25 ms', ok: appResult.latency.p99 < 25 },
         { name: 'bare handler: p99 latency', value: bareResult.latency.p99, unit: 'ms' },
         { name: 'tsunagu: answers other than 201', value: failures, target: '0', ok: failures === 0 },
@@ -106,8 +112,8 @@ export async function run(): Promise<BenchSection> {
       ],
     }
   } finally {
-    for (const { child } of [bare, app]) child.kill('SIGTERM')
-    if (app.dataDir && app.dataDir !== '-') rmSync(app.dataDir, { recursive: true, force: true })
+    for (const { child } of Object.values(children)) child.kill('SIGTERM')
+    rmSync(children.app.dataDir, { recursive: true, force: true })
   }
 }
 
