@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderRoute } from '../../helpers/render-route'
+import { fillUntilSlot } from './fill-booking'
 import { startInProcessServer } from './in-process-server'
 
 // The shared machine is slow to load lazy routes and run PBKDF2; nothing here measures time.
@@ -90,5 +91,32 @@ describe('予約フォームのステップ', () => {
     const windows = screen.getByRole('group', { name: 'どこの窓口に相談しますか？' })
     expect(within(windows).getByRole('radio', { name: /文京区ひきこもり支援センター/ })).toBeChecked()
     expect(within(windows).getByText(/広域連携/)).toBeInTheDocument()
+  })
+
+  it('空いている時間はまず3日分。「ほかの日も見る」で残りの日が出て、その最初の時間に移る。あとの日を選んで戻っても見えている', async () => {
+    const user = userEvent.setup()
+    await renderRoute('/book')
+    await fillUntilSlot(user, 'そら')
+    const day = { name: /^\d+月\d+日（.）$/ }
+    expect(await screen.findAllByRole('group', day)).toHaveLength(3)
+    const more = screen.getByRole('button', { name: /^ほかの日も見る（あと\d+日）$/ })
+    const hidden = Number(more.textContent?.match(/あと(\d+)日/)?.[1])
+    expect(hidden).toBeGreaterThan(0)
+
+    await user.click(more)
+    const days = screen.getAllByRole('group', day)
+    expect(days).toHaveLength(3 + hidden)
+    expect(screen.queryByRole('button', { name: /ほかの日も見る/ })).not.toBeInTheDocument()
+    await waitFor(() => expect(within(days[3]!).getAllByRole('radio')[0]).toHaveFocus())
+
+    const lastDay = days.at(-1)!
+    const lastDayName = lastDay.querySelector('legend')?.textContent ?? ''
+    await user.click(within(lastDay).getAllByRole('radio')[0]!)
+    await next(user)
+    await screen.findByText('7問中 6問目')
+    await user.click(screen.getByRole('button', { name: '戻る' }))
+    const again = await screen.findByRole('group', { name: lastDayName })
+    expect(within(again).getAllByRole('radio')[0]).toBeChecked()
+    expect(screen.queryByRole('button', { name: /ほかの日も見る/ })).not.toBeInTheDocument()
   })
 })

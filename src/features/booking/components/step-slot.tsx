@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ChoiceGroup } from '@/components/form/choice-group'
 import { fetchSlots } from '@/lib/api'
 import { formatDay, formatTime, groupByDay } from '@/lib/slot-format'
@@ -10,10 +10,14 @@ import type { StepProps } from './step-props'
 type Loaded = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; slots: Slot[] }
 
 const LATER = 'later'
+/** Days shown at first: 14 days of times are 70 radios, too long a page on a phone. */
+const FIRST_DAYS = 3
 
 export function StepSlot({ answers, update, errors, headingId, alternatives }: StepProps & { alternatives: Slot[] }) {
   const text = useText('booking')
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
+  const [allDays, setAllDays] = useState(false)
+  const firstMoreDay = useRef<HTMLDivElement>(null)
   const { windowId, mode } = answers
 
   useEffect(() => {
@@ -43,6 +47,15 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
     label: <span className={styles.nowrap}>{text.r('slot.time', { start: formatTime(slot.start), end: formatTime(slot.end) })}</span>,
   })
   const error = errors.slot ? text.r(errors.slot) : undefined
+  const days = groupByDay(slots)
+  const chosenDay = days.findIndex((d) => d.slots.some((slot) => selected.includes(slot.id)))
+  // Coming back to this step with a later day chosen shows every day, so the choice stays in view.
+  const shownDays = allDays || chosenDay >= FIRST_DAYS ? days : days.slice(0, FIRST_DAYS)
+  const showMore = () => {
+    setAllDays(true)
+    // The button goes away: move focus to the first time of the first day that appeared.
+    requestAnimationFrame(() => firstMoreDay.current?.querySelector('input')?.focus())
+  }
 
   return (
     <div aria-labelledby={headingId} role="group">
@@ -74,19 +87,25 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
       {loaded.state === 'loading' ? <p role="status">{text.r('slot.loading')}</p> : null}
       {loaded.state === 'failed' ? <p role="status">{text.r('slot.failed')}</p> : null}
       {loaded.state === 'ready' && slots.length === 0 ? <p role="status">{text.r('slot.none')}</p> : null}
-      {groupByDay(slots).map(({ day, slots: daySlots }) => (
-        <ChoiceGroup
-          key={day}
-          id={`booking-slot-${day}`}
-          name="slot"
-          type="radio"
-          legend={formatDay(daySlots[0]!.start, text.language)}
-          choices={daySlots.map(timeChoice)}
-          selected={selected}
-          onToggle={choose(slots)}
-          compact
-        />
+      {shownDays.map(({ day, slots: daySlots }, index) => (
+        <div key={day} ref={index === FIRST_DAYS ? firstMoreDay : undefined}>
+          <ChoiceGroup
+            id={`booking-slot-${day}`}
+            name="slot"
+            type="radio"
+            legend={formatDay(daySlots[0]!.start, text.language)}
+            choices={daySlots.map(timeChoice)}
+            selected={selected}
+            onToggle={choose(slots)}
+            compact
+          />
+        </div>
       ))}
+      {shownDays.length < days.length ? (
+        <button type="button" className={`${styles.secondary} ${styles.moreDays}`} onClick={showMore}>
+          {text.r('slot.moreDays', { count: days.length - shownDays.length })}
+        </button>
+      ) : null}
     </div>
   )
 }
