@@ -40,7 +40,17 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
         </div>
         <div className={styles.row}>
           <dt>{text.r('view.when')}</dt>
-          <dd>{view.slot ? text.s('view.slotWhen', { day: formatDay(view.slot.start, language), start: formatTime(view.slot.start), end: formatTime(view.slot.end) }) : text.r('view.noSlot')}</dd>
+          <dd>
+            {view.slot ? (
+              // Two unbreakable pieces: in a narrow column the times move down whole, never 10:00〜 / 10:50.
+              <>
+                <span className={styles.piece}>{formatDay(view.slot.start, language)}</span>{' '}
+                <span className={styles.piece}>{text.s('booking:slot.time', { start: formatTime(view.slot.start), end: formatTime(view.slot.end) })}</span>
+              </>
+            ) : (
+              text.r('view.noSlot')
+            )}
+          </dd>
         </div>
         <div className={styles.row}>
           <dt>{text.r('view.mode')}</dt>

@@ -4,7 +4,7 @@ import { deployment } from '@/lib/deployment'
 import { deliver, findByLookupId } from '@/lib/outbox-delivery'
 import type { OutboxEntry } from '@/lib/db'
 import { useText } from '@/lib/use-text'
-import { isValidReceiptCode, normalizeReceiptCode } from '@/shared/crypto/receipt-code'
+import { formatReceiptCode, isValidReceiptCode, normalizeReceiptCode } from '@/shared/crypto/receipt-code'
 import { deriveReceiptKeys, type ReceiptKeys } from '@/shared/crypto/receipt-keys'
 import type { RequestView as View } from '@/shared/schemas/requests'
 import { OutboxNotice } from './outbox-notice'
@@ -54,6 +54,8 @@ export function StatusPage() {
       return
     }
     setFieldError(null)
+    // Shown in groups of four, as on the confirmation and the printed sheet, so it is easy to compare.
+    setCode(formatReceiptCode(input.digits))
     setBusy(true)
     try {
       await check(await deriveReceiptKeys(input.digits, deployment.id))

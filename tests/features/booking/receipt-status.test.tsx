@@ -39,13 +39,15 @@ describe('受付番号で確かめる', () => {
     expect(server.fetchSpy).not.toHaveBeenCalled()
   })
 
-  it('正しい形でも知らない番号は「見つかりませんでした」', async () => {
+  it('正しい形でも知らない番号は「見つかりませんでした」。入れた番号は紙と同じ4けたずつで見える', async () => {
     const user = userEvent.setup()
     await renderRoute('/status')
     const input = await screen.findByRole('textbox', { name: '受付番号（16けた）' })
-    await user.type(input, generateReceiptCode())
+    const code = generateReceiptCode()
+    await user.type(input, code)
     await user.click(screen.getByRole('button', { name: '確かめる' }))
     expect(await screen.findByRole('alert')).toHaveTextContent('この番号の予約は見つかりませんでした')
+    expect(input).toHaveValue(`${code.slice(0, 4)} ${code.slice(4, 8)} ${code.slice(8, 12)} ${code.slice(12)}`)
     expect(server.requests).toContain('POST /api/requests/lookup')
   })
 })
