@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Language } from '../../src/lib/languages'
 import { launchChromium } from '../tools/chromium'
@@ -17,7 +17,8 @@ describe('電話の受付状況（東京時間）', () => {
     await browser?.close()
   })
 
-  async function statusAt(tokyoTime: string, language: Language = 'ja'): Promise<string> {
+  /** Opens the home page with the clock at a Tokyo time and reads it once the status is worked out. */
+  async function readAt<T>(tokyoTime: string, language: Language, read: (page: Page) => Promise<T>): Promise<T> {
     const context = await newAppContext(browser, { timezoneId: DEVICE_TIME_ZONE, serviceWorkers: 'block' })
     try {
       await useLanguage(context, language)
@@ -31,13 +32,22 @@ describe('電話の受付状況（東京時間）', () => {
       expect(device.zone).toBe(DEVICE_TIME_ZONE)
       expect(device.hours).not.toBe(Number(tokyoTime.slice(11, 13)))
       // Pre-rendered pages show the hours until the device has worked out the status.
-      const status = page.locator('main [data-state]:not([data-state="unknown"]) [role="status"]')
-      await status.waitFor()
-      return ((await status.textContent()) ?? '').trim()
+      await page.locator('main [data-state]:not([data-state="unknown"]) [role="status"]').waitFor()
+      return await read(page)
     } finally {
       await context.close()
     }
   }
+
+  const statusAt = (tokyoTime: string, language: Language = 'ja') =>
+    readAt(tokyoTime, language, async (page) => ((await page.locator('main [data-state] [role="status"]').textContent()) ?? '').trim())
+
+  /** The call link's fill and the number on it, as a reader sees them. */
+  const callLinkAt = (tokyoTime: string) =>
+    readAt(tokyoTime, 'ja', async (page) => {
+      const link = page.locator('main').getByRole('link', { name: /電話する/ })
+      return { background: await link.evaluate((el) => getComputedStyle(el).backgroundColor), text: (await link.textContent()) ?? '' }
+    })
 
   it('平日 10:00 は「いま電話がつながります」', async () => {
     expect(await statusAt('2026-11-24T10:00:00+09:00')).toBe('いま電話がつながります（17:15まで）')
@@ -68,5 +78,14 @@ describe('電話の受付状況（東京時間）', () => {
     expect(await statusAt('2026-11-24T10:00:00+09:00', 'en')).toBe('Phone lines are open now (until 17:15)')
     expect(await statusAt('2026-11-24T18:00:00+09:00', 'en')).toBe('The phone is closed now. It opens tomorrow (Wednesday) at 8:30')
     expect(await statusAt('2026-12-31T10:00:00+09:00', 'en')).toBe('The phone is closed now. It opens on Monday 4 January at 8:30')
+  })
+
+  it('「電話する」は、つながる時間だけ緑で塗る。時間外は枠だけで、番号はいつも見える', async () => {
+    const open = await callLinkAt('2026-11-24T10:00:00+09:00')
+    const closed = await callLinkAt('2026-11-24T18:00:00+09:00')
+    expect(open.text).toContain('03-')
+    expect(closed.text).toBe(open.text)
+    expect(open.background).toMatch(/^rgb\(\d+, \d+, \d+\)$/)
+    expect(closed.background).toBe('rgba(0, 0, 0, 0)')
   })
 })
