@@ -1,4 +1,5 @@
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
+import { APP_SHELL_PATH } from '../shared/app-shell'
 import { deploymentSchema, tileOrigin } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
@@ -30,13 +31,13 @@ const app = createApp({
 
 // Everything that is not the API is the built PWA (Workers static assets); the app adds its headers.
 // Static assets serve /who-can-consult from who-can-consult.html (html_handling); a page the build did
-// not pre-render (e.g. /book?window=…) gets the app shell.
+// not pre-render (e.g. /book?window=…) gets the app shell (APP_SHELL_PATH: the redirect from .html is avoided).
 app.all('*', async (c) => {
   const assets = (c.env as WorkerEnv).ASSETS
   if (!assets) return c.json({ error: 'errors.notFound' }, 404)
   let response = await assets.fetch(c.req.raw)
   const isPage = (c.req.method === 'GET' || c.req.method === 'HEAD') && !/\.\w+$/.test(c.req.path)
-  if (response.status === 404 && isPage) response = await assets.fetch(new Request(new URL('/app-shell', c.req.url), c.req.raw))
+  if (response.status === 404 && isPage) response = await assets.fetch(new Request(new URL(APP_SHELL_PATH, c.req.url), c.req.raw))
   return new Response(response.body, response)
 })
 

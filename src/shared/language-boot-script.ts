@@ -12,9 +12,9 @@ export const LANGUAGE_PENDING_ATTRIBUTE = 'data-language-pending'
  * the CSP allows exactly this text by its hash (tests/shared check that the two agree).
  */
 export const LANGUAGE_BOOT_SCRIPT =
-  '(function(){try{var l=localStorage.getItem("tsunagu.language");if(l!=="en"&&l!=="ja-easy")return;' +
-  'var h=document.documentElement;h.setAttribute("data-language-pending","");' +
-  'setTimeout(function(){h.removeAttribute("data-language-pending")},4000)}catch(e){}})()'
+  `(function(){try{var l=localStorage.getItem(${JSON.stringify(LANGUAGE_STORAGE_KEY)});if(l!=="en"&&l!=="ja-easy")return;` +
+  `var h=document.documentElement;h.setAttribute(${JSON.stringify(LANGUAGE_PENDING_ATTRIBUTE)},"");` +
+  `setTimeout(function(){h.removeAttribute(${JSON.stringify(LANGUAGE_PENDING_ATTRIBUTE)})},4000)}catch(e){}})()`
 
 /** The CSP source for LANGUAGE_BOOT_SCRIPT: base64 SHA-256 of its text. */
 export const LANGUAGE_BOOT_SCRIPT_HASH = "'sha256-Hl/T/xt8pxtiLb3O1DfzBnFSOjDbb7O4Tj2llagTbB0='"

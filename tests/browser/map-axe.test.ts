@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { LANGUAGES } from '../../src/lib/languages'
 import { launchChromium } from '../tools/chromium'
-import { interceptTiles, markersShown, useLanguage } from './map-helpers'
+import { useLanguage } from './helpers/app'
+import { interceptTiles, markersShown } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -15,7 +17,7 @@ afterAll(async () => {
 
 const PAGES = ['/map', '/map?kind=women&free=1', '/map/places/toshima-hikikomori-window', '/map/places/oshima-rocket', '/events']
 
-describe.each(['ja', 'ja-easy', 'en'])('axe（%s）', (language) => {
+describe.each(LANGUAGES)('axe（%s）', (language) => {
   it('居場所マップ、場所のページ、催しのページで違反が0件', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' })
     await interceptTiles(context)

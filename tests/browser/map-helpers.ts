@@ -26,10 +26,6 @@ export async function interceptTiles(context: BrowserContext, mode: 'abort' | 's
   return log
 }
 
-export async function useLanguage(context: BrowserContext, language: string): Promise<void> {
-  await context.addInitScript((l) => localStorage.setItem('tsunagu.language', l), language)
-}
-
 export async function waitForList(page: Page): Promise<number> {
   await page.getByTestId('place-list').waitFor()
   return Number(await page.getByTestId('result-count').getAttribute('data-count'))

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import deployment from '../../src/shared/config/deployment.json' with { type: 'json' }
+import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-boot-script'
 import { launchChromium } from '../tools/chromium'
 import { appUrl, baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
 import { fillDeviceStorage, OUTBOX_DB, readDeviceStorage } from './helpers/storage'
@@ -124,10 +125,10 @@ describe('すぐに閉じる（アプリの読み込みが終わる前）', { ti
         const page = await context.newPage()
         await page.goto(appUrl('/'))
         await page.getByRole('heading', { level: 1 }).waitFor()
-        await page.evaluate(() => {
-          localStorage.setItem('tsunagu.language', 'ja')
+        await page.evaluate((languageKey) => {
+          localStorage.setItem(languageKey, 'ja')
           sessionStorage.setItem('tsunagu.answers', 'x')
-        })
+        }, LANGUAGE_STORAGE_KEY)
         await expect.poll(() => heldBack.length).toBe(1)
         if (press === 'button') {
           await page.getByRole('button', { name: 'すぐに閉じる' }).click()

@@ -1,10 +1,10 @@
 import { holidayDates } from 'virtual:jp-holidays'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
+import { isClosedDay, openingStatus, type OpeningStatus } from '@/shared/hours/opening-status'
+import { addDays, tokyoClock } from '@/shared/hours/tokyo-time'
 
 /** What the phone line needs of a window: every page has the default one (virtual:shell-config). */
 export type PhoneWindow = Pick<ConsultationWindow, 'name' | 'phone' | 'phoneHours' | 'closed'>
-import { isClosedDay, openingStatus, type OpeningStatus } from '@/shared/hours/opening-status'
-import { addDays, tokyoClock } from '@/shared/hours/tokyo-time'
 
 const isHoliday = (date: string) => holidayDates.has(date)
 

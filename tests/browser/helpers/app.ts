@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import type { Language } from '../../../src/lib/languages'
-
-export const LANGUAGE_KEY = 'tsunagu.language'
+import { LANGUAGE_STORAGE_KEY } from '../../../src/shared/language-boot-script'
 
 export function baseUrl(): string {
   return inject('baseUrl')
@@ -27,7 +26,7 @@ export async function useLanguage(context: BrowserContext, language: Language): 
         // about:blank and other opaque origins have no storage.
       }
     },
-    [LANGUAGE_KEY, language] as const,
+    [LANGUAGE_STORAGE_KEY, language] as const,
   )
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { ChoiceGroup } from '@/components/form/choice-group'
 import { fetchSlots } from '@/lib/api'
 import { formatDay, formatTime, groupByDay } from '@/lib/slot-format'
@@ -17,7 +18,6 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
   const text = useText('booking')
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' })
   const [allDays, setAllDays] = useState(false)
-  const firstMoreDay = useRef<HTMLDivElement>(null)
   const { windowId, mode } = answers
 
   useEffect(() => {
@@ -52,9 +52,10 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
   // Coming back to this step with a later day chosen shows every day, so the choice stays in view.
   const shownDays = allDays || chosenDay >= FIRST_DAYS ? days : days.slice(0, FIRST_DAYS)
   const showMore = () => {
-    setAllDays(true)
-    // The button goes away: move focus to the first time of the first day that appeared.
-    requestAnimationFrame(() => firstMoreDay.current?.querySelector('input')?.focus())
+    flushSync(() => setAllDays(true))
+    // The button is gone: focus the first time of the first day that appeared (ChoiceGroup's input id).
+    const first = days[FIRST_DAYS]
+    if (first) document.getElementById(`booking-slot-${first.day}-${first.slots[0]!.id}`)?.focus()
   }
 
   return (
@@ -87,19 +88,18 @@ export function StepSlot({ answers, update, errors, headingId, alternatives }: S
       {loaded.state === 'loading' ? <p role="status">{text.r('slot.loading')}</p> : null}
       {loaded.state === 'failed' ? <p role="status">{text.r('slot.failed')}</p> : null}
       {loaded.state === 'ready' && slots.length === 0 ? <p role="status">{text.r('slot.none')}</p> : null}
-      {shownDays.map(({ day, slots: daySlots }, index) => (
-        <div key={day} ref={index === FIRST_DAYS ? firstMoreDay : undefined}>
-          <ChoiceGroup
-            id={`booking-slot-${day}`}
-            name="slot"
-            type="radio"
-            legend={formatDay(daySlots[0]!.start, text.language)}
-            choices={daySlots.map(timeChoice)}
-            selected={selected}
-            onToggle={choose(slots)}
-            compact
-          />
-        </div>
+      {shownDays.map(({ day, slots: daySlots }) => (
+        <ChoiceGroup
+          key={day}
+          id={`booking-slot-${day}`}
+          name="slot"
+          type="radio"
+          legend={formatDay(daySlots[0]!.start, text.language)}
+          choices={daySlots.map(timeChoice)}
+          selected={selected}
+          onToggle={choose(slots)}
+          compact
+        />
       ))}
       {shownDays.length < days.length ? (
         <button type="button" className={`${styles.secondary} ${styles.moreDays}`} onClick={showMore}>
