@@ -29,6 +29,14 @@ export const closedDaysSchema = z.object({
   extraDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
 })
 
+/** A public key pinned in deployment.json: raw uncompressed P-256 (65 bytes) in base64url, with its id and fingerprint. */
+export const pinnedKeySchema = z.object({
+  keyId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
+  fingerprint: z.string(),
+})
+export type PinnedKey = z.infer<typeof pinnedKeySchema>
+
 const localized = z.object({ ja: z.string().min(1), 'ja-easy': z.string().min(1), en: z.string().min(1) })
 export type Localized = z.infer<typeof localized>
 
@@ -43,15 +51,13 @@ export const windowSchema = z.object({
   visitHours: z.array(openingHoursSchema),
   closed: closedDaysSchema,
   availability: z.array(availabilitySchema).default([]),
-  /** The window's recovery (escrow) public key; its private half is kept offline (DESIGN §4). */
-  recoveryKey: z
-    .object({
-      keyId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-      publicKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/),
-      fingerprint: z.string(),
-    })
-    .nullable()
-    .default(null),
+  /** The window's recovery (escrow) public key, ECDH P-256; its private half is kept offline (DESIGN §4). */
+  recoveryKey: pinnedKeySchema.nullable().default(null),
+  /**
+   * The window's certification public key, ECDSA P-256, pinned in the built app: the public form
+   * seals only to staff keys it has signed. Made with the recovery key by `npm run admin -- init-window`.
+   */
+  certificationKey: pinnedKeySchema.nullable().default(null),
   source: z.string().min(1),
 })
 export type ConsultationWindow = z.infer<typeof windowSchema>
