@@ -5,6 +5,7 @@ import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
 import { toTokyoIso } from '../slots/generate-slots'
+import { isUniqueViolation } from '../store/sql-driver'
 import type { Store, StoredRequest } from '../store/store'
 
 const DAY_MS = 86_400_000
@@ -146,9 +147,10 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const message = { id: body.data.messageId, from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
       try {
         await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
-      } catch {
+      } catch (error) {
         // The id is taken (a resend after a lost answer, or reused on purpose): nothing is overwritten.
-        return c.json({ error: 'errors.messageExists' }, 409)
+        if (isUniqueViolation(error)) return c.json({ error: 'errors.messageExists' }, 409)
+        throw error
       }
       return c.json({ id: message.id, sentAt: message.sentAt, deleteAfter: deleteAfter(at) }, 201)
     })

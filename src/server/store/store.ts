@@ -1,5 +1,5 @@
 import type { ConsultationMode } from '../../shared/schemas/common'
-import type { RecipientKey } from '../../shared/schemas/envelope'
+import { staffCertificateSchema, type RecipientKey, type StaffCertificate } from '../../shared/schemas/envelope'
 import type { Slot } from '../../shared/schemas/requests'
 import { sql, type SqlDriver, type SqlRow } from './sql-driver'
 import { isUniqueViolation } from './sql-driver'
@@ -65,6 +65,20 @@ export interface Store {
 
 const text = (v: SqlRow[string] | undefined) => (v === null || v === undefined ? null : String(v))
 
+/** A stored certificate, or null; the public form verifies it, so a malformed one is simply no certificate. */
+function certificateOf(value: SqlRow[string] | undefined): StaffCertificate | null {
+  const parsed = staffCertificateSchema.safeParse(typeof value === 'string' ? safeJson(value) : null)
+  return parsed.success ? parsed.data : null
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value)
+  } catch {
+    return null
+  }
+}
+
 function toSlot(row: SqlRow): Slot {
   return {
     id: String(row.id),
@@ -89,6 +103,7 @@ export function createSqlStore(db: SqlDriver): Store {
         kind: 'staff' as const,
         publicKey: String(r.public_key),
         fingerprint: String(r.fingerprint),
+        certificate: certificateOf(r.certificate),
         createdAt: String(r.created_at),
       }))
     },
@@ -96,8 +111,8 @@ export function createSqlStore(db: SqlDriver): Store {
     async addWindowKey(key) {
       await db.run(
         sql(
-          'INSERT OR IGNORE INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          key.keyId, key.windowId, key.kind, key.publicKey, key.fingerprint, key.createdAt,
+          'INSERT OR IGNORE INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          key.keyId, key.windowId, key.kind, key.publicKey, key.fingerprint, key.createdAt, key.certificate ? JSON.stringify(key.certificate) : null,
         ),
       )
     },
