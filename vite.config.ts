@@ -124,12 +124,15 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, ...browserTests, 'tests/server/**'],
           setupFiles: ['tests/setup.ts'],
+          // jsdom and user-event slow down many times over when the shared machine is busy; a
+          // timeout is a hang detector here, not a speed check (speed lives in `npm run bench`).
+          testTimeout: 30_000,
           alias: { 'virtual:pwa-register/react': fileURLToPath(new URL('./tests/stubs/pwa-register.ts', import.meta.url)) },
         },
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] },
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,
