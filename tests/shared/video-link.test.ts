@@ -35,7 +35,8 @@ describe('ビデオ通話のリンク（Jitsi）', () => {
   it('deployment.json の video は省略できて、既定は Jitsi', () => {
     const { video: _omitted, ...withoutVideo } = deploymentSchema.parse(rawDeployment)
     expect(deploymentSchema.parse(withoutVideo).video).toEqual(DEFAULT_VIDEO_CONFIG)
-    expect(videoConfigOf(withoutVideo)).toEqual(DEFAULT_VIDEO_CONFIG)
+    expect(videoConfigOf({})).toEqual(DEFAULT_VIDEO_CONFIG)
+    expect(videoConfigOf({ video: jitsi })).toEqual(jitsi)
     expect(deploymentSchema.safeParse({ ...withoutVideo, video: { provider: 'jitsi', baseUrl: 'http://meet.example.jp' } }).success).toBe(false)
     expect(deploymentSchema.safeParse({ ...withoutVideo, video: { provider: 'skype', baseUrl: 'https://meet.example.jp' } }).success).toBe(false)
   })
