@@ -33,7 +33,9 @@ export function CallPage({ handoff, statusPath }: Props) {
 
   useEffect(() => {
     const video = videoRef.current
-    if (video && stream) video.srcObject = stream
+    if (!video || !stream) return
+    video.srcObject = stream
+    video.play().catch(() => undefined)
   }, [stream, showVideo])
   useEffect(() => setCameraOn(!cameraOff && !audioOnly), [cameraOff, audioOnly, setCameraOn])
   useEffect(() => {
@@ -123,7 +125,9 @@ export function CallPage({ handoff, statusPath }: Props) {
       ) : null}
       {!handoff ? (
         <p className={styles.notice}>
-          {text.r('noMeeting.before')} <Link to={statusPath}>{text.r('noMeeting.link')}</Link> {text.r('noMeeting.after')}
+          {text.r('noMeeting.before')}
+          <Link to={statusPath}>{text.r('noMeeting.link')}</Link>
+          {text.r('noMeeting.after')}
         </p>
       ) : null}
     </>

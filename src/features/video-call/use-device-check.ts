@@ -60,8 +60,12 @@ export function useDeviceCheck() {
       analyser.fftSize = 1024
       context.createMediaStreamSource(stream).connect(analyser)
       const buffer = new Float32Array(analyser.fftSize)
-      // Ten times a second is enough to see the bar move and keeps re-renders cheap.
-      const timer = setInterval(() => setLevel(loudness(analyser, buffer)), 100)
+      // Ten times a second is enough to see the bar move and keeps re-renders cheap; the bar falls
+      // back slowly, so a short sound stays visible long enough to be seen.
+      const timer = setInterval(() => {
+        const now = loudness(analyser, buffer)
+        setLevel((shown) => Math.max(now, Math.floor(shown * 0.8)))
+      }, 100)
       audioRef.current = { context, timer }
     } catch {
       // No Web Audio: the preview still works; the level stays at 0.
