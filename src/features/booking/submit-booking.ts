@@ -55,7 +55,7 @@ export async function submitBooking(answers: Answers, options: { campaign?: stri
   const receipt = generateReceiptCode()
   const keys = await deriveReceiptKeys(receipt, deployment.id)
   const requestId = crypto.randomUUID()
-  const envelope = await sealEnvelope({ requestId, windowId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
+  const envelope = await sealEnvelope({ requestId, windowId, kind: 'request', messageId: requestId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
   const campaign = campaignSchema.safeParse(options.campaign)
   const body: CreateRequest = {
     requestId,

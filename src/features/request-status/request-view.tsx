@@ -24,12 +24,12 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
   useEffect(() => {
     let live = true
     Promise.all(
-      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, m.envelope) : null })),
+      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, { requestId: view.requestId, messageId: m.id }, m.envelope) : null })),
     ).then((shown) => live && setMessages(shown))
     return () => {
       live = false
     }
-  }, [view.messages, keys.replyKeyRaw])
+  }, [view.messages, view.requestId, keys.replyKeyRaw])
 
   return (
     <section aria-labelledby="view-heading" className={styles.view}>

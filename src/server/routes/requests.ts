@@ -142,8 +142,14 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       }
       if (request.status === 'cancelled' || request.status === 'done') return c.json({ error: 'errors.requestClosed' }, 409)
       const at = now()
-      const message = { id: crypto.randomUUID(), from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
-      await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
+      // The person's device chose the id and sealed it into the envelope (issue 9).
+      const message = { id: body.data.messageId, from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
+      try {
+        await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
+      } catch {
+        // The id is taken (a resend after a lost answer, or reused on purpose): nothing is overwritten.
+        return c.json({ error: 'errors.messageExists' }, 409)
+      }
       return c.json({ id: message.id, sentAt: message.sentAt, deleteAfter: deleteAfter(at) }, 201)
     })
 }

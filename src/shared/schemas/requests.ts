@@ -68,7 +68,8 @@ export const requestViewSchema = z.object({
 })
 export type RequestView = z.infer<typeof requestViewSchema>
 
-export const followUpSchema = credentialsSchema.extend({ envelope: envelopeSchema })
+/** The message id is the person's own choice: it is sealed into the envelope's additional data. */
+export const followUpSchema = credentialsSchema.extend({ messageId: z.uuid({ error: 'validation.invalid' }), envelope: envelopeSchema })
 
 export const metricEventSchema = z.object({
   campaign: campaignSchema,
