@@ -52,7 +52,7 @@ async function videoBooking(): Promise<{ receipt: string; slot: Slot; link: stri
   const requestId = crypto.randomUUID()
   const config = (await (await fetch(`${server.url}/api/config`)).json()) as { windows: Array<{ id: string; recipients: Array<{ keyId: string; publicKey: string }> }> }
   const recipients = config.windows.find((w) => w.id === 'toshima')!.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey }))
-  const envelope = await sealEnvelope({ requestId, windowId: 'toshima', payload: { v: 1, nickname: 'そら', replyKey: keys.replyKeyRaw }, recipients })
+  const envelope = await sealEnvelope({ requestId, windowId: 'toshima', kind: 'request', messageId: requestId, payload: { v: 1, nickname: 'そら', replyKey: keys.replyKeyRaw }, recipients })
   const body = { requestId, windowId: 'toshima', mode: 'video', slotId: slot.id, lookupId: keys.lookupId, authHash: keys.authHash, envelope }
   const answer = await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
   expect(answer.status).toBe(201)
