@@ -1,21 +1,18 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { REQUEST_BODY_MAX_BYTES } from '../shared/limits'
-import { metricEventSchema } from '../shared/schemas/requests'
+import { metricRoutes, shortLinkRoutes } from './campaigns/campaign-routes'
 import type { AppDeps } from './deps'
 import { rateLimit } from './http/rate-limit'
-import { readJson } from './http/read-json'
 import { publicConfig } from './public-config'
 import { requestRoutes } from './routes/requests'
 import { slotRoutes } from './routes/slots'
 import { apiJsonResponder, hasAllHeaders, securityHeaders } from './security-headers'
-import { todayInTokyo } from './slots/generate-slots'
 
 export type { AppDeps } from './deps'
 
 /** The whole HTTP API. Runtime entries (node.ts, worker.ts) add static files and storage around it. */
 export function createApp(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date())
   const app = new Hono()
   app.use(securityHeaders())
   app.use('/api/*', async (c, next) => {
@@ -43,12 +40,8 @@ export function createApp(deps: AppDeps) {
   })
   app.route('/api/windows', slotRoutes(deps))
   app.route('/api/requests', requestRoutes(deps, apiJsonResponder()))
-  app.post('/api/metrics', async (c) => {
-    const body = await readJson(c, metricEventSchema)
-    if (!body.ok) return body.response
-    await deps.getStore(c).countMetric(body.data.campaign, body.data.event, todayInTokyo(now()))
-    return c.body(null, 204)
-  })
+  app.route('/api/metrics', metricRoutes(deps))
+  app.route('/q', shortLinkRoutes(deps))
 
   app.all('/api/*', (c) => c.json({ error: 'errors.notFound' }, 404))
   app.onError((error, c) => {

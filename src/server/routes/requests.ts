@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
+import { countSubmitted } from '../campaigns/campaign-routes'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
@@ -104,7 +105,10 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         createdAt: at.toISOString(),
         deleteAfter: answer.deleteAfter,
       })
-      if (outcome === 'created') return json(firstResponse, 201)
+      if (outcome === 'created') {
+        await countSubmitted(deps, store, input.campaign)
+        return json(firstResponse, 201)
+      }
       if (outcome === 'slotTaken' && slot) {
         return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
       }

@@ -3,6 +3,7 @@ import { staffCertificateSchema, type RecipientKey, type StaffCertificate } from
 import type { Slot } from '../../shared/schemas/requests'
 import { sql, type SqlDriver, type SqlRow } from './sql-driver'
 import { isUniqueViolation } from './sql-driver'
+import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
 
 export type RequestStatus = 'waiting' | 'booked' | 'replied' | 'done' | 'cancelled'
 
@@ -60,6 +61,8 @@ export interface Store {
   addMessage(requestId: string, message: StoredMessage, touchedAt: string, deleteAfter: string): Promise<void>
   cancel(requestId: string, at: string): Promise<void>
   countMetric(campaign: string, event: string, day: string): Promise<void>
+  /** QR campaigns and their anonymous counts (src/server/campaigns/). */
+  readonly campaigns: CampaignStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -93,6 +96,7 @@ const SLOT_COLUMNS = 'id, window_id, mode, start, "end", booked_request_id'
 
 export function createSqlStore(db: SqlDriver): Store {
   return {
+    campaigns: createCampaignStore(db),
     async staffKeys() {
       const rows = await db.all(
         sql("SELECT * FROM window_keys WHERE kind = 'staff' AND revoked_at IS NULL ORDER BY window_id, created_at"),

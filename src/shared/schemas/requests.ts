@@ -74,4 +74,6 @@ export const followUpSchema = credentialsSchema.extend({ messageId: z.uuid({ err
 export const metricEventSchema = z.object({
   campaign: campaignSchema,
   event: z.enum(['scan', 'form-open', 'submitted']),
+  /** The Tokyo date a count happened on, when it waited offline in the outbox (nothing finer). */
+  day: z.iso.date({ error: 'validation.invalid' }).optional(),
 })
