@@ -8,7 +8,8 @@ import { fromBase64url, toBase64url } from '../../../src/shared/crypto/base64url
 
 const encoder = new TextEncoder()
 
-type Cbor = number | string | Uint8Array | Map<number | string, Cbor> | Record<string, Cbor>
+type Cbor = number | string | Uint8Array | CborMap | { [key: string]: Cbor }
+interface CborMap extends Map<number | string, Cbor> {}
 
 function head(major: number, length: number): number[] {
   if (length < 24) return [(major << 5) | length]
