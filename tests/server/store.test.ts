@@ -26,7 +26,7 @@ describe('SQLite ストア (Node)', () => {
   it('再起動しても移行は一度だけ、データは残り、WAL モードで開く', async () => {
     const dir = tempDir()
     const first = await openLibsqlDriver(dir)
-    expect(await migrate(first)).toEqual(['0001_init.sql'])
+    expect(await migrate(first)).toEqual(['0001_init.sql', '0002_window_key_certificates.sql'])
     await createSqlStore(first).insertSlots([slot])
     first.close()
     const again = await openLibsqlDriver(dir)
