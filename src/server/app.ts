@@ -17,8 +17,7 @@ export type { AppDeps } from './deps'
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date())
   const app = new Hono()
-  const security = { imageOrigins: deps.imageOrigins }
-  app.use(securityHeaders(security))
+  app.use(securityHeaders())
   app.use('/api/*', async (c, next) => {
     await next()
     if (!hasAllHeaders(c.res)) c.res.headers.set('Cache-Control', 'no-store')
@@ -43,7 +42,7 @@ export function createApp(deps: AppDeps) {
     return c.json(publicConfig(deps.deployment, staff))
   })
   app.route('/api/windows', slotRoutes(deps))
-  app.route('/api/requests', requestRoutes(deps, apiJsonResponder(security)))
+  app.route('/api/requests', requestRoutes(deps, apiJsonResponder()))
   app.post('/api/metrics', async (c) => {
     const body = await readJson(c, metricEventSchema)
     if (!body.ok) return body.response

@@ -8,7 +8,6 @@ export interface AppDeps {
   deployment: Deployment
   /** The store for this request: one shared store on Node, one built from `env.DB` per request on Workers. */
   getStore: (c: Context) => Store
-  imageOrigins?: readonly string[]
   /** Anonymous POST endpoints are limited when set; `null` turns limiting off (tests, bench). */
   rateLimiter?: RateLimiter | null
   now?: () => Date

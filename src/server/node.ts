@@ -4,7 +4,7 @@ import { hash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
-import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
+import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
 import { memoryRateLimiter } from './http/rate-limit'
@@ -13,6 +13,7 @@ import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
 import { createSqlStore, type Store } from './store/store'
 import { mountStaticFiles } from './static-files'
+import { mountNodeTileProxy } from './tiles/node-tiles'
 
 export interface RunningServer {
   url: string
@@ -68,10 +69,10 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
   const app = createApp({
     deployment,
     getStore: () => store,
-    imageOrigins: [tileOrigin(deployment.map)],
     rateLimiter,
     sha256: nodeSha256,
   })
+  mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s))

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node'
 import { buildIfNeeded } from '../../src/server/build-if-needed'
 import { startNodeServer } from '../../src/server/node'
 import { exportPrivateKeyJwk } from '../../src/shared/crypto/window-keys'
+import { startFakeTileOrigin } from '../helpers/fake-tile-origin'
 import { certifiedStaffKey, persistedTestDeployment, type TestKeysJson } from '../helpers/test-deployment'
 
 declare module 'vitest' {
@@ -15,6 +16,8 @@ declare module 'vitest' {
     /** Per window: the recovery and certification private keys pinned in the build, and the staff key served. */
     testKeys: TestKeysJson
     staffKeys: Record<string, JsonWebKey>
+    /** The fake tile server the app's /tiles proxy fetches from; GET /__received lists what it was asked. */
+    tileOrigin: string
   }
 }
 
@@ -33,10 +36,11 @@ export default async function setup(project: TestProject) {
   const before = process.env.TSUNAGU_DEPLOYMENT
   process.env.TSUNAGU_DEPLOYMENT = deploymentPath
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-browser-'))
+  const tiles = await startFakeTileOrigin()
   let server
   try {
     await buildIfNeeded(root, distDir)
-    server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir })
+    server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir, TILE_SOURCE: tiles.source })
   } finally {
     if (before === undefined) delete process.env.TSUNAGU_DEPLOYMENT
     else process.env.TSUNAGU_DEPLOYMENT = before
@@ -51,8 +55,10 @@ export default async function setup(project: TestProject) {
   project.provide('deploymentPath', deploymentPath)
   project.provide('testKeys', test.json)
   project.provide('staffKeys', staffKeys)
+  project.provide('tileOrigin', tiles.origin)
   return async () => {
     await server.close()
+    await tiles.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

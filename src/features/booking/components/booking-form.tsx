@@ -131,6 +131,12 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
     void send()
   }
 
+  // From the window step's "no time" offer: no time is chosen, so the time step is skipped.
+  const waitForContact = () => {
+    update({ slot: { kind: 'later' } })
+    goTo(6)
+  }
+
   const back = () => goTo(step === 6 && answers.mode === 'letter' ? 4 : step - 1)
   const headingKey = `${HEADINGS[step - 1]}${VARIANT_HEADINGS.has(step) ? `.${variant}` : ''}`
   const headingId = 'booking-step-heading'
@@ -151,7 +157,7 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
       {step === 1 ? <StepWho {...stepProps} /> : null}
       {step === 2 ? <StepNickname {...stepProps} /> : null}
       {step === 3 ? <StepMode {...stepProps} /> : null}
-      {step === 4 ? <StepWindow {...stepProps} windowReady={windowReady} /> : null}
+      {step === 4 ? <StepWindow {...stepProps} windowReady={windowReady} onWait={waitForContact} /> : null}
       {step === 5 ? <StepSlot {...stepProps} alternatives={alternatives} /> : null}
       {step === 6 ? <StepDetails {...stepProps} /> : null}
       {step === 7 ? <StepReview {...stepProps} goTo={goTo} /> : null}
