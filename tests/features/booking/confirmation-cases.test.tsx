@@ -13,7 +13,7 @@ import ja from '@/locales/ja/booking.json'
 const done = { ja: ja.done, 'ja-easy': easy.done, en: en.done } as const
 type DoneKey = keyof typeof ja.done
 
-const slot = { id: '3f6c7a58-54b4-4a41-9c1b-2a4fd3f0c001', start: '2026-12-08T10:00:00+09:00', end: '2026-12-08T10:50:00+09:00', mode: 'phone' as const }
+const slot = { id: '3f6c7a58-54b4-4a41-9c1b-2a4fd3f0c001', windowId: 'toshima', start: '2026-12-08T10:00:00+09:00', end: '2026-12-08T10:50:00+09:00', mode: 'phone' as const }
 const toshima = deployment.windows.find((w) => w.id === 'toshima')!
 
 interface Case {
