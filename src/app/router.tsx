@@ -56,6 +56,7 @@ export const routes: AppRoute[] = [
   { path: paths.safety, ...page('safety', ['guide']) },
   { path: paths.book, ...page('book') },
   { path: paths.status, ...page('status') },
+  { path: paths.call, ...page('call', ['call']) },
   { path: paths.windows, ...page('windows', ['windows']) },
   { path: paths.map, ...page('map') },
   { path: paths.mapPlace, ...page('map-place') },

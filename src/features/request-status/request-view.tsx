@@ -9,10 +9,11 @@ import { CancelBooking } from './cancel-booking'
 import { FollowUpForm } from './follow-up-form'
 import { lookupRequest, readStaffMessage } from './status-api'
 import styles from './status.module.css'
+import { VideoJoin } from './video-join'
 
 type Shown = { id: string; from: 'staff' | 'person'; sentAt: string; text: string | null }
 
-export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view: View; onChange: (view: View) => void }) {
+export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptKeys; view: View; callPath: string; onChange: (view: View) => void }) {
   const text = useText('status')
   const language = text.language
   const [messages, setMessages] = useState<Shown[]>([])
@@ -23,12 +24,12 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
   useEffect(() => {
     let live = true
     Promise.all(
-      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, m.envelope) : null })),
+      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, { requestId: view.requestId, messageId: m.id }, m.envelope) : null })),
     ).then((shown) => live && setMessages(shown))
     return () => {
       live = false
     }
-  }, [view.messages, keys.replyKeyRaw])
+  }, [view.messages, view.requestId, keys.replyKeyRaw])
 
   return (
     <section aria-labelledby="view-heading" className={styles.view}>
@@ -63,13 +64,7 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
           </div>
         ) : null}
       </dl>
-      {view.videoUrl && open ? (
-        <p>
-          <a href={view.videoUrl} rel="noreferrer noopener" className={styles.primaryLink}>
-            {text.r('view.video')}
-          </a>
-        </p>
-      ) : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 
       <h3>{text.r('view.messagesHeading')}</h3>
