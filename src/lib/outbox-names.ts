@@ -1,4 +1,4 @@
-/** Quick exit keeps only its undelivered envelopes (see WIPE_PLAN in src/main.tsx): ciphertext only. */
+/** Quick exit keeps only its undelivered envelopes (see src/features/quick-exit/wipe-plan.ts): ciphertext only. */
 export const OUTBOX_DB_NAME = 'tsunagu-outbox'
 /** Plaintext drafts, only when the person opted in; quick exit deletes this database. */
 export const DRAFTS_DB_NAME = 'tsunagu-drafts'

@@ -1,3 +1,4 @@
+import { COUNTS_DB_NAME } from '@/lib/count-names'
 import { DRAFTS_DB_NAME, isUndeliveredEnvelope, OUTBOX_DB_NAME, OUTBOX_STORE } from '@/lib/outbox-names'
 import type { WipePlan } from './wipe-device-data'
 
@@ -8,6 +9,6 @@ import type { WipePlan } from './wipe-device-data'
  */
 export const WIPE_PLAN: WipePlan = {
   keep: ['tsunagu-staff'],
-  known: [DRAFTS_DB_NAME, 'workbox-expiration'],
+  known: [DRAFTS_DB_NAME, COUNTS_DB_NAME, 'workbox-expiration'],
   prune: { name: OUTBOX_DB_NAME, store: OUTBOX_STORE, keepRecord: isUndeliveredEnvelope },
 }
