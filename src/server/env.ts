@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseNetworks } from './http/client-address'
 import { tileSourceSchema } from './tiles/tile-source'
 
 const envSchema = z.object({
@@ -8,6 +9,17 @@ const envSchema = z.object({
   DIST_DIR: z.string().min(1).default('dist'),
   /** Anonymous POSTs per client per minute; 0 turns rate limiting off (bench). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Separate per-minute budgets per client: bookings; lookup, cancel and follow-ups; metrics. */
+  BOOKING_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOOKUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  METRICS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Slots one client (IPv4 address, IPv6 /64) may book per Tokyo day. */
+  SLOT_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(4),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((list) => parseNetworks(list) !== null)
+    .optional(),
   /** Weeks of slots generated from the weekly availability at start. */
   SLOT_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
   /** Map tiles are fetched from here instead of deployment.json's tileUrl (a local mirror; the tests' fake server). */
