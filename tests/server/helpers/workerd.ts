@@ -55,12 +55,15 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   const bindings = {
     ...(limit === undefined
       ? {}
-      : Object.fromEntries(
-          ['RATE_LIMITER', 'BOOKING_LIMITER', 'LOOKUP_LIMITER', 'METRICS_LIMITER'].map((name, i) => [
-            name,
-            { type: 'ratelimit' as const, namespace_id: String(1001 + i), simple: { limit, period: 60 } },
-          ]).concat([['SLOT_BOOKINGS_PER_DAY', { type: 'plain_text' as const, value: String(limit) }]]),
-        )),
+      : {
+          ...Object.fromEntries(
+            ['RATE_LIMITER', 'BOOKING_LIMITER', 'LOOKUP_LIMITER', 'METRICS_LIMITER'].map((name, i) => [
+              name,
+              { type: 'ratelimit' as const, namespace_id: String(1001 + i), simple: { limit, period: 60 } },
+            ]),
+          ),
+          SLOT_BOOKINGS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+        }),
     RATE_LIMIT_SALT: { type: 'plain_text' as const, value: 'test-salt-'.padEnd(40, 'x') },
     ...Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
   }
