@@ -15,6 +15,12 @@ const envSchema = z.object({
   METRICS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Slots one client (IPv4 address, IPv6 /64) may book per Tokyo day. */
   SLOT_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(4),
+  /** The keyed-hash secret for stored receipts' lookup ids and auth hashes (or the file below). */
+  CREDENTIAL_SECRET: z.string().min(32).optional(),
+  /** Where the secret is kept, created on first start; must be outside DATA_DIR and out of its backups. */
+  CREDENTIAL_SECRET_FILE: z.string().min(1).default('secrets/credential-secret'),
+  /** The secret before a rotation: still accepted for lookups until its requests have expired. */
+  CREDENTIAL_SECRET_PREVIOUS: z.string().min(32).optional(),
   /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
   TRUSTED_PROXIES: z
     .string()

@@ -6,6 +6,7 @@ import rawDeployment from '../shared/config/deployment.json' with { type: 'json'
 import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
+import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-credential-secret'
 import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
 import { ensureSlots } from './slots/ensure-slots'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
@@ -39,9 +40,13 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | 'SLOT_WEEKS'> & LimitEnv & Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS'> &
+  LimitEnv &
+  CredentialSecretEnv &
+  Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
 
 export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
+  const credentials = nodeCredentialHasher(env, env.DATA_DIR) ?? undefined
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
@@ -60,6 +65,7 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     getStore: () => store,
     rateLimiter,
     sha256: nodeSha256,
+    credentials,
     publicOrigin: env.PUBLIC_ORIGIN,
   })
   mountNodeTileProxy(app, deployment, env)

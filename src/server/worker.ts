@@ -2,6 +2,7 @@ import rawDeployment from '../shared/config/deployment.json' with { type: 'json'
 import { APP_SHELL_PATH } from '../shared/app-shell'
 import { deploymentSchema } from '../shared/schemas/deployment'
 import { createApp } from './app'
+import { workerCredentials } from './abuse/worker-credentials'
 import { missingSecrets, misconfigured } from './abuse/worker-secrets'
 import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
@@ -19,6 +20,9 @@ export interface WorkerEnv {
   LOOKUP_LIMITER?: RateLimitBinding
   METRICS_LIMITER?: RateLimitBinding
   RATE_LIMIT_SALT?: string
+  /** Required secret: the key of the stored receipts' keyed hash; CREDENTIAL_SECRET_PREVIOUS after a rotation. */
+  CREDENTIAL_SECRET?: string
+  CREDENTIAL_SECRET_PREVIOUS?: string
   /** Slots one client may book per day (default 4). */
   SLOT_BOOKINGS_PER_DAY?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
@@ -50,6 +54,7 @@ const app = createApp({
     }
   }),
   publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
+  credentials: workerCredentials((c) => c.env as WorkerEnv),
 })
 
 mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)
@@ -66,7 +71,7 @@ app.all('*', async (c) => {
   return new Response(response.body, response)
 })
 
-const REQUIRED_SECRETS = ['RATE_LIMIT_SALT'] as const
+const REQUIRED_SECRETS = ['RATE_LIMIT_SALT', 'CREDENTIAL_SECRET'] as const
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: unknown) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
+import { credentialHasher } from '@/server/abuse/credential-hash'
 import { createApp } from '@/server/app'
 import { deployment as clientDeployment } from '@/lib/deployment'
 import { openNodeStore } from '@/server/node'
@@ -31,7 +32,8 @@ export async function startInProcessServer(options: { certified?: string[]; serv
     await store.addWindowKey(key)
   }
   // `serve` lets a test make the server publish something other than what the page pinned.
-  const app = createApp({ deployment: options.serve?.(deployment) ?? deployment, getStore: () => store, rateLimiter: null })
+  const credentials = credentialHasher({ current: 'in-process-test-credential-secret-0123456789' })
+  const app = createApp({ deployment: options.serve?.(deployment) ?? deployment, getStore: () => store, rateLimiter: null, credentials })
   const requests: string[] = []
   let online = true
   const fetchSpy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -43,6 +45,11 @@ export async function startInProcessServer(options: { certified?: string[]; serv
   vi.stubGlobal('fetch', fetchSpy)
   return {
     store,
+    /** The stored request of a receipt's lookup id (the database holds only its keyed hash). */
+    async findByLookup(lookupId: string) {
+      const [candidate] = await credentials.candidates(lookupId)
+      return store.findByLookup(candidate!.lookupId)
+    },
     staff,
     test,
     requests,
