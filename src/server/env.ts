@@ -15,6 +15,9 @@ const envSchema = z.object({
   METRICS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Slots one client (IPv4 address, IPv6 /64) may book per Tokyo day. */
   SLOT_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(4),
+  /** Requests (with or without a slot) and follow-up messages one client may store per Tokyo day. */
+  REQUESTS_PER_DAY: z.coerce.number().int().min(1).default(10),
+  FOLLOW_UPS_PER_DAY: z.coerce.number().int().min(1).default(20),
   /** The keyed-hash secret for stored receipts' lookup ids and auth hashes (or the file below). */
   CREDENTIAL_SECRET: z.string().min(32).optional(),
   /** Where the secret is kept, created on first start; must be outside DATA_DIR and out of its backups. */

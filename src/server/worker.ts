@@ -23,8 +23,10 @@ export interface WorkerEnv {
   /** Required secret: the key of the stored receipts' keyed hash; CREDENTIAL_SECRET_PREVIOUS after a rotation. */
   CREDENTIAL_SECRET?: string
   CREDENTIAL_SECRET_PREVIOUS?: string
-  /** Slots one client may book per day (default 4). */
+  /** Per client and Tokyo day, as on Node: slots (default 4), requests (10), follow-ups (20). */
   SLOT_BOOKINGS_PER_DAY?: string
+  REQUESTS_PER_DAY?: string
+  FOLLOW_UPS_PER_DAY?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
   PUBLIC_ORIGIN?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
@@ -32,6 +34,8 @@ export interface WorkerEnv {
 }
 
 const SLOT_WEEKS = 3
+const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
+  Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const deployment = deploymentSchema.parse(rawDeployment)
 const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
 
@@ -44,13 +48,12 @@ const app = createApp({
     return {
       bindings: { other: env.RATE_LIMITER, booking: env.BOOKING_LIMITER, lookup: env.LOOKUP_LIMITER, metrics: env.METRICS_LIMITER },
       salt,
-      slotBookings: sqlDailyCap({
-        driver: d1Driver(env.DB),
-        salt,
-        kind: 'slot',
-        perDay: Number(env.SLOT_BOOKINGS_PER_DAY ?? 4),
-        address: (ctx) => ctx.req.header('cf-connecting-ip'),
-      }),
+      daily: Object.fromEntries(
+        (['slot', 'request', 'message'] as const).map((kind) => [
+          kind,
+          sqlDailyCap({ driver: d1Driver(env.DB), salt, kind, perDay: perDayOf(env, kind), address: (ctx) => ctx.req.header('cf-connecting-ip') }),
+        ]),
+      ),
     }
   }),
   publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,

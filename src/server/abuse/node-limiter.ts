@@ -11,6 +11,8 @@ export type LimitEnv = Partial<
     | 'LOOKUP_LIMIT_PER_MINUTE'
     | 'METRICS_LIMIT_PER_MINUTE'
     | 'SLOT_BOOKINGS_PER_DAY'
+    | 'REQUESTS_PER_DAY'
+    | 'FOLLOW_UPS_PER_DAY'
     | 'TRUSTED_PROXIES'
   >
 >
@@ -31,7 +33,7 @@ export function nodeRateLimiter(env: LimitEnv): RateLimiter | null {
       metrics: env.METRICS_LIMIT_PER_MINUTE ?? general,
     },
     windowMs: 60_000,
-    slotBookingsPerDay: env.SLOT_BOOKINGS_PER_DAY ?? 4,
+    perDay: { slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 },
     clientAddress: (c) => clientAddress(proxies, getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
   })
 }

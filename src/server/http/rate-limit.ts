@@ -22,11 +22,17 @@ export interface DailyCap {
   add(c: Context): Promise<void>
 }
 
+/**
+ * What one client may add per Tokyo day, apart from the per-minute budgets: slots booked, requests
+ * stored (with or without a slot), follow-up messages. Together they bound the database growth one
+ * client can cause per day.
+ */
+export type DailyKind = 'slot' | 'request' | 'message'
+
 /** Says whether one more anonymous request from this client is allowed now in this bucket. */
 export interface RateLimiter {
   allow(c: Context, bucket: LimitBucket): Promise<boolean>
-  /** Slot bookings per client and day, apart from the per-minute budgets. */
-  slotBookings?: DailyCap
+  daily?: Partial<Record<DailyKind, DailyCap>>
 }
 
 export interface MemoryLimiterOptions {
@@ -34,8 +40,8 @@ export interface MemoryLimiterOptions {
   limit: number
   limits?: Partial<Record<LimitBucket, number>>
   windowMs: number
-  /** Slots one client may book per day; unset: no daily cap. */
-  slotBookingsPerDay?: number
+  /** Per client and Tokyo day; a kind left out has no daily cap. */
+  perDay?: Partial<Record<DailyKind, number>>
   /** The client's address; used only to derive a salted hash, never stored or logged. IPv6 counts by /64. */
   clientAddress: (c: Context) => string | undefined
   now?: () => number
@@ -67,7 +73,13 @@ export function memoryRateLimiter(options: MemoryLimiterOptions): RateLimiter {
     const address = new TextEncoder().encode(`${bucket}|${limitKeyOf(options.clientAddress(c))}`)
     return toBase64url(await sha256(new Uint8Array([...salt, ...address])))
   }
-  const perDay = options.slotBookingsPerDay
+  const cap = (kind: DailyKind, perDay: number): DailyCap => ({
+    reached: async (c) => (daily.get(await keyOf(c, `${kind}-day`)) ?? 0) >= perDay,
+    add: async (c) => {
+      const key = await keyOf(c, `${kind}-day`)
+      daily.set(key, (daily.get(key) ?? 0) + 1)
+    },
+  })
   return {
     async allow(c, bucket) {
       const key = await keyOf(c, bucket)
@@ -80,16 +92,7 @@ export function memoryRateLimiter(options: MemoryLimiterOptions): RateLimiter {
       counts.set(key, count)
       return count <= (options.limits?.[bucket] ?? options.limit)
     },
-    slotBookings:
-      perDay === undefined
-        ? undefined
-        : {
-            reached: async (c) => (daily.get(await keyOf(c, 'slot-day')) ?? 0) >= perDay,
-            add: async (c) => {
-              const key = await keyOf(c, 'slot-day')
-              daily.set(key, (daily.get(key) ?? 0) + 1)
-            },
-          },
+    daily: Object.fromEntries(Object.entries(options.perDay ?? {}).map(([kind, n]) => [kind, cap(kind as DailyKind, n)])),
   }
 }
 
@@ -103,7 +106,7 @@ export interface BindingLimits {
   bindings: Partial<Record<LimitBucket, RateLimitBinding>>
   /** RATE_LIMIT_SALT, a secret: without it keys could be reversed by trying addresses. Required (worker.ts checks). */
   salt: string
-  slotBookings?: DailyCap
+  daily?: Partial<Record<DailyKind, DailyCap>>
 }
 
 /** Workers: the bindings keep the counters at Cloudflare's edge; keys are the day's salted hash of the address (/64 for IPv6). */
@@ -118,10 +121,15 @@ export function bindingRateLimiter(getLimits: (c: Context) => BindingLimits): Ra
       const key = toBase64url(await sha256(`${salt}|${day}|${bucket}|${address}`))
       return (await binding.limit({ key })).success
     },
-    slotBookings: {
-      reached: (c) => getLimits(c).slotBookings?.reached(c) ?? Promise.resolve(false),
-      add: (c) => getLimits(c).slotBookings?.add(c) ?? Promise.resolve(),
-    },
+    daily: Object.fromEntries(
+      (['slot', 'request', 'message'] as const).map((kind) => [
+        kind,
+        {
+          reached: (c: Context) => getLimits(c).daily?.[kind]?.reached(c) ?? Promise.resolve(false),
+          add: (c: Context) => getLimits(c).daily?.[kind]?.add(c) ?? Promise.resolve(),
+        },
+      ]),
+    ),
   }
 }
 
@@ -145,15 +153,19 @@ export function rateLimit(limiter: RateLimiter | null | undefined, retryAfterSec
       c.header('Retry-After', String(retryAfterSeconds))
       return c.json({ error: 'errors.tooManyRequests' }, 429)
     }
-    const cap = bucket === 'booking' ? limiter.slotBookings : undefined
-    if (!cap) return next()
-    // Only slot-taking bookings count and are refused; a request without a slot holds nothing.
-    if ((await cap.reached(c)) && (await takesSlot(c))) {
-      c.header('Retry-After', String(untilTokyoMidnight()))
-      return c.json({ error: 'errors.tooManyRequests' }, 429)
+    const kinds: DailyKind[] =
+      bucket === 'booking' ? ['request', 'slot'] : bucketOf(c.req.path) === 'lookup' && c.req.path.startsWith('/api/requests/messages') ? ['message'] : []
+    if (kinds.length === 0 || !limiter.daily) return next()
+    const slot = kinds.includes('slot') && (await takesSlot(c))
+    // Only slot-taking bookings count toward (and are refused by) the slot cap: a request without a slot holds nothing.
+    const counted = kinds.filter((kind) => kind !== 'slot' || slot).flatMap((kind) => (limiter.daily?.[kind] ? [limiter.daily[kind]] : []))
+    for (const cap of counted) {
+      if (await cap.reached(c)) {
+        c.header('Retry-After', String(untilTokyoMidnight()))
+        return c.json({ error: 'errors.dailyLimit' }, 429)
+      }
     }
     await next()
-    // Hono keeps the body the handler read, so this parses it again without reading the stream.
-    if (c.res.status === 201 && (await takesSlot(c))) await cap.add(c)
+    if (c.res.status === 201) for (const cap of counted) await cap.add(c)
   }
 }

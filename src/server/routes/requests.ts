@@ -3,6 +3,7 @@ import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
 import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
+import { followUpRefusal, threadPage } from '../abuse/growth-caps'
 import { ephemeralCredentialHasher, type CredentialHasher } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
@@ -41,7 +42,7 @@ async function view(store: Store, request: StoredRequest) {
     mode: request.mode,
     status: publicStatusOf(request.caseStatus, slot !== null),
     slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
-    messages: messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown })),
+    ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     videoUrl: request.videoUrl,
     deleteAfter: request.deleteAfter,
   }
@@ -51,8 +52,10 @@ async function view(store: Store, request: StoredRequest) {
 export function requestRoutes(deps: AppDeps, json: (text: string, status: number) => Response) {
   const now = deps.now ?? (() => new Date())
   const digest = deps.sha256 ?? sha256
-  const fallback = ephemeralCredentialHasher()
-  const credentialsOf = (c: Context) => (typeof deps.credentials === 'function' ? deps.credentials(c) : (deps.credentials ?? fallback))
+  // Made on first use: Workers allow no random values at global scope, where the app is built.
+  let fallback: CredentialHasher | undefined
+  const credentialsOf = (c: Context) =>
+    typeof deps.credentials === 'function' ? deps.credentials(c) : (deps.credentials ?? (fallback ??= ephemeralCredentialHasher()))
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
 
@@ -154,6 +157,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       }
       if (request.caseStatus === 'cancelled' || request.caseStatus === 'closed') return c.json({ error: 'errors.requestClosed' }, 409)
       const at = now()
+      const refusal = followUpRefusal(await store.messages(request.requestId), at)
+      if (refusal) return c.json({ error: refusal.error }, refusal.status)
       // The person's device chose the id and sealed it into the envelope (issue 9).
       const message = { id: body.data.messageId, from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
       try {

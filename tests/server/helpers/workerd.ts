@@ -63,6 +63,8 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
             ]),
           ),
           SLOT_BOOKINGS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          REQUESTS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          FOLLOW_UPS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
         }),
     RATE_LIMIT_SALT: { type: 'plain_text' as const, value: 'test-salt-'.padEnd(40, 'x') },
     CREDENTIAL_SECRET: { type: 'plain_text' as const, value: 'test-credential-secret-'.padEnd(44, 'y') },
