@@ -7,9 +7,7 @@ import { CacheFirst } from 'workbox-strategies'
 import { flushCounts, recordCount } from '@/lib/count-outbox'
 import { deliverPending } from '@/lib/outbox-delivery'
 import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
-import { deployment } from '@/lib/deployment'
 import { APP_SHELL_FILE } from '@/shared/app-shell'
-import { tileOrigin } from '@/shared/schemas/deployment'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
 
@@ -48,9 +46,10 @@ registerRoute(
   },
 )
 
-// Map tiles already seen stay usable offline, bounded in count and age (quick exit deletes this cache).
+// Map tiles (served by the app's own /tiles proxy) already seen stay usable offline, bounded in
+// count and age (quick exit deletes this cache).
 registerRoute(
-  ({ url }) => url.origin === tileOrigin(deployment.map),
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/tiles/'),
   new CacheFirst({
     cacheName: 'map-tiles',
     plugins: [

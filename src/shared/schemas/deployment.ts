@@ -62,7 +62,7 @@ export const windowSchema = z.object({
 })
 export type ConsultationWindow = z.infer<typeof windowSchema>
 
-/** Map tiles: GSI (地理院タイル) by default; the CSP allows only this origin for images. */
+/** Map tiles: GSI (地理院タイル) by default. The server fetches them (src/server/tiles); browsers never ask this origin. */
 export const mapConfigSchema = z.object({
   tileUrl: z.url({ protocol: /^https$/ }).refine((u) => u.includes('{z}') && u.includes('{x}') && u.includes('{y}')),
   attribution: z.string().min(1),

@@ -22,6 +22,8 @@ export interface WorkerdOptions {
    * whose requests all come from one address. Leave it out to run the worker as configured.
    */
   rateLimitPerMinute?: number
+  /** Plain-text variables, e.g. TILE_SOURCE pointing at a fake tile server. */
+  vars?: Record<string, string>
 }
 
 /**
@@ -45,12 +47,14 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
     `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES ('${key.keyId}', 'toshima', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}')`,
   ])
   const limit = options.rateLimitPerMinute
+  const bindings = {
+    ...(limit === undefined ? {} : { RATE_LIMITER: { type: 'ratelimit' as const, namespace_id: '1001', simple: { limit, period: 60 } } }),
+    ...Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
+  }
   const worker = await unstable_startWorker({
     config,
     assets,
-    ...(limit === undefined
-      ? {}
-      : { bindings: { RATE_LIMITER: { type: 'ratelimit', namespace_id: '1001', simple: { limit, period: 60 } } } }),
+    ...(Object.keys(bindings).length === 0 ? {} : { bindings }),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, testScheduled: true, logLevel: 'warn', watch: false },
   })
   await worker.ready
