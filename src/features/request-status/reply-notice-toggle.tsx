@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { CheckBox } from '@/components/form/check-box'
+import { noticeMayBeOn } from '@/lib/notice-names'
 import { isWatching, markSeen, stopWatching, watchReplies } from '@/lib/reply-notice'
 import { useText } from '@/lib/use-text'
 import type { Credentials } from '@/shared/schemas/requests'
@@ -20,7 +21,9 @@ export function ReplyNoticeToggle({ credentials, staffReplies, open }: Props) {
 
   useEffect(() => {
     let live = true
-    void isWatching(lookupId).then(async (watching) => {
+    // Without the database the notice is off: do not open (and so create) it just to ask.
+    void noticeMayBeOn().then(async (exists) => {
+      const watching = exists && (await isWatching(lookupId))
       if (!live) return
       if (watching && !open) return stopWatching(lookupId)
       setOn(watching)
