@@ -81,10 +81,7 @@ export async function checkReplies(): Promise<boolean> {
   let newlyFresh = false
   for (const watch of await open().watches.toArray()) {
     const answer = await postJson('/api/requests/lookup', { lookupId: watch.lookupId, authKey: watch.authKey })
-    if (answer.kind === 'http' && answer.status === 404) {
-      await stopWatching(watch.lookupId)
-      continue
-    }
+    // Not found may be a booking still waiting in the outbox: keep watching (cancel or off removes it).
     if (answer.kind !== 'ok') continue
     const messages = (answer.body as { messages?: Array<{ from?: unknown }> } | null)?.messages ?? []
     const replies = messages.filter((m) => m.from === 'staff').length
