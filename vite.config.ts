@@ -86,7 +86,8 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
-        globIgnores: ['**/*.{br,gz}'],
+        // Staff code is for staff browsers only: not precached on every visitor's device.
+        globIgnores: ['**/*.{br,gz}', 'assets/staff-*'],
         rollupFormat: 'iife',
       },
     }),
@@ -109,6 +110,8 @@ export default defineConfig({
           groups: [
             { name: 'index', test: /preload-helper|[\\/]src[\\/]main\.tsx$/, priority: 2 },
             { name: 'start', test: /[\\/]src[\\/]app[\\/]start\.tsx$/, priority: 1 },
+            // The staff side in chunks of its own, which the public precache leaves out (globIgnores).
+            { name: 'staff', test: /[\\/]src[\\/](features|app[\\/]routes)[\\/]staff[\\/]|[\\/]@simplewebauthn[\\/]/, priority: 3, includeDependenciesRecursively: false },
           ],
         },
       },

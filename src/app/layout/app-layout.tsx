@@ -67,7 +67,7 @@ export function AppLayout() {
         </div>
       </header>
       <UpdatePrompt />
-      <OutboxIndicator statusPath={paths.status} />
+      <OutboxIndicator statusPath={paths.status} bookPath={paths.book} />
       <ReplyNoticeBanner statusPath={paths.status} className={styles.notice} />
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         <RouteErrorBoundary path={location.pathname}>

@@ -47,7 +47,7 @@ export function StatusPage({ callPath }: { callPath: string }) {
       await deliver(outbox.id)
       outbox = await findByLookupId(keys.lookupId)
     }
-    if (outbox && outbox.state !== 'delivered' && outbox.state !== 'rejected') return setFound({ keys, view: null, outbox })
+    if (outbox && outbox.state !== 'delivered') return setFound({ keys, view: null, outbox })
     const result = await lookupRequest({ lookupId: keys.lookupId, authKey: keys.authKey })
     if (result.kind === 'ok') return setFound({ keys, view: result.value, outbox: null })
     setProblem(result.kind === 'notFound' ? 'errors.notFound' : result.kind === 'network' ? 'errors.network' : result.kind === 'busy' ? 'errors.busy' : 'errors.failed')

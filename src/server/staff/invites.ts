@@ -18,3 +18,15 @@ export async function createInvite(store: Store, invite: { windowId: string; rol
 export function inviteUrl(origin: string, token: string): string {
   return `${origin.replace(/\/$/, '')}/staff/join#${token}`
 }
+
+/** The same invite as one SQL statement, for D1 (`wrangler d1 execute`), where this CLI cannot write. */
+export async function inviteSql(invite: { windowId: string; role: StaffRole }, at: Date, origin: string) {
+  const token = randomToken()
+  const expiresAt = new Date(at.getTime() + INVITE_MS).toISOString()
+  const quote = (value: string) => `'${value.replace(/'/g, "''")}'`
+  const sql =
+    'INSERT INTO staff_invites (token_hash, window_id, role, created_at, expires_at) VALUES (' +
+    [await tokenHash(token), invite.windowId, invite.role, at.toISOString(), expiresAt].map(quote).join(', ') +
+    ')'
+  return { token, sql, url: inviteUrl(origin, token) }
+}

@@ -8,12 +8,8 @@ import { fromBase64url, toBase64url } from '../../../src/shared/crypto/base64url
 
 const encoder = new TextEncoder()
 
-// Interfaces, not a type alias, for the recursion: an alias may be reported circular depending on check order.
-type Cbor = number | string | Uint8Array | CborMap | CborRecord
+type Cbor = number | string | Uint8Array | CborMap | { [key: string]: Cbor }
 interface CborMap extends Map<number | string, Cbor> {}
-interface CborRecord {
-  [key: string]: Cbor
-}
 
 function head(major: number, length: number): number[] {
   if (length < 24) return [(major << 5) | length]
