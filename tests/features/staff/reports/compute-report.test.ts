@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { computeYearReport } from '@/features/staff/reports/compute-report'
 import { fiscalYearLabel, fiscalYearOf } from '@/features/staff/reports/fiscal-year'
 import { reportTables } from '@/features/staff/reports/report-tables'
-import { type ReportCaseInput, reportCaseSchema } from '@/shared/schemas/contact-log'
+import { type ContactLogEntry, type ContactMethod, reportCaseSchema } from '@/shared/schemas/contact-log'
 import { BUNKYO_R6, bunkyoCases } from './bunkyo-fixture'
 
 const cell = (tables: ReturnType<typeof reportTables>, id: string, label: string) =>
@@ -80,9 +80,8 @@ describe('文京区 令和6年度の相談実績を、案件から作りなお�
 
 describe('数え方', () => {
   const base = { createdAt: '2026-03-31T16:00:00Z', origin: 'online', asker: 'family', relation: 'parent', ageGroup: '50s' } as const
-  const entry = (n: number, date: string, method: string) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, date, method, participants: ['parent'] })
-  const make = (n: number, contacts: ReturnType<typeof entry>[]) =>
-    reportCaseSchema.parse({ ...base, requestId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, contacts } satisfies Partial<ReportCaseInput> as unknown)
+  const entry = (n: number, date: string, method: ContactMethod): ContactLogEntry => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, date, method, participants: ['parent'] })
+  const make = (n: number, contacts: ContactLogEntry[]) => reportCaseSchema.parse({ ...base, requestId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, contacts })
 
   it('年度の境目: 3月31日は前の年度、4月1日からが令和8年度。ビデオはオンラインに数える', () => {
     const cases = [make(1, [entry(1, '2026-03-31', 'phone'), entry(2, '2026-04-01', 'video')]), make(2, [entry(3, '2026-05-10', 'email'), entry(4, '2026-05-12', 'video')])]
