@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { createApp } from '../../src/server/app'
 import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
 import { mountStaticFiles } from '../../src/server/static-files'
-import { tileOrigin } from '../../src/shared/schemas/deployment'
 
 export const STATIC_COPY_PATH = '/__bench/static.html'
 
@@ -28,7 +27,6 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
   const app = createApp({
     deployment,
     getStore: () => store,
-    imageOrigins: [tileOrigin(deployment.map)],
     rateLimiter: null,
     sha256: nodeSha256,
   })

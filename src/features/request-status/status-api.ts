@@ -1,4 +1,5 @@
 import { fetchPublicConfig, postJson } from '@/lib/api'
+import { windowRecipients } from '@/lib/window-recipients'
 import { sealEnvelope } from '@/shared/crypto/envelope'
 import { decryptReply } from '@/shared/crypto/reply'
 import { replyEnvelopeSchema } from '@/shared/schemas/envelope'
@@ -26,15 +27,15 @@ async function viewCall(path: string, credentials: Credentials): Promise<CallRes
 export const lookupRequest = (credentials: Credentials) => viewCall('/api/requests/lookup', credentials)
 export const cancelRequest = (credentials: Credentials) => viewCall('/api/requests/cancel', credentials)
 
-/** A follow-up is sealed to the window's current recipients, like the request itself. */
+/** A follow-up is sealed to the window's current certified recipients, like the request itself. */
 export async function sendFollowUp(credentials: Credentials, view: RequestView, message: string): Promise<CallResult<null>> {
-  let recipients
+  let config
   try {
-    const config = await fetchPublicConfig()
-    recipients = config.windows.find((w) => w.id === view.windowId)?.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey })) ?? []
+    config = await fetchPublicConfig()
   } catch {
     return { kind: 'network' }
   }
+  const recipients = await windowRecipients(config, view.windowId)
   if (recipients.length === 0) return { kind: 'failed' }
   // The id is chosen here and bound into the envelope, so the server cannot pass it off as another message.
   const messageId = crypto.randomUUID()

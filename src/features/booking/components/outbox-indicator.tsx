@@ -9,7 +9,7 @@ const LiveOutboxIndicator = lazy(async () => (await Promise.all([import('./live-
  * (or a page opens one), so a first visit does not download the database layer.
  * The status region itself is always there, so a screen reader hears the line when it appears.
  */
-export function OutboxIndicator({ statusPath }: { statusPath: string }) {
+export function OutboxIndicator({ statusPath, bookPath }: { statusPath: string; bookPath: string }) {
   const [active, setActive] = useState(false)
   useEffect(() => {
     let mounted = true
@@ -27,7 +27,7 @@ export function OutboxIndicator({ statusPath }: { statusPath: string }) {
     <div role="status">
       {active ? (
         <Suspense fallback={null}>
-          <LiveOutboxIndicator statusPath={statusPath} />
+          <LiveOutboxIndicator statusPath={statusPath} bookPath={bookPath} />
         </Suspense>
       ) : null}
     </div>
