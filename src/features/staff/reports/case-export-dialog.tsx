@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { ChoiceGroup } from '@/components/form/choice-group'
 import { type CaseField, caseFieldLabels, caseFields, defaultCaseFields, sensitiveCaseFields } from './case-fields'
 import { reportsText as text } from './reports-text'
+import staffStyles from '../staff.module.css'
 import styles from './reports.module.css'
 
 interface Props {
@@ -63,11 +64,11 @@ export function CaseExportDialog({ onSave, onCancel }: Props) {
         selected={fields}
         onToggle={toggle}
       />
-      <div className={styles.actions}>
-        <button type="button" className={styles.primary} onClick={save}>
+      <div className={`${staffStyles.actions} ${styles.actions}`}>
+        <button type="button" className={staffStyles.primary} onClick={save}>
           {text.confirm}
         </button>
-        <button type="button" className={styles.secondary} onClick={onCancel}>
+        <button type="button" className={staffStyles.secondary} onClick={onCancel}>
           {text.cancel}
         </button>
       </div>

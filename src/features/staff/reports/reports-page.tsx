@@ -9,6 +9,7 @@ import { fiscalYearLabel, fiscalYearOf, tokyoDate } from './fiscal-year'
 import { ReportTableView } from './report-table'
 import { reportTables } from './report-tables'
 import { reportsText as text } from './reports-text'
+import staffStyles from '../staff.module.css'
 import styles from './reports.module.css'
 
 export interface ReportsPageProps {
@@ -16,6 +17,8 @@ export interface ReportsPageProps {
   cases: readonly ReportCase[]
   /** The window's name, for the heading, the CSV title and the file names. */
   windowName: string
+  /** Cases this device's key cannot open: they are not counted, and the page says so. */
+  unreadable?: number
 }
 
 /** Every 年度 from the earliest case to this one, newest first. */
@@ -26,7 +29,7 @@ function yearsOf(cases: readonly ReportCase[], current: number): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => last - i)
 }
 
-export function ReportsPage({ cases, windowName }: ReportsPageProps) {
+export function ReportsPage({ cases, windowName, unreadable = 0 }: ReportsPageProps) {
   const current = fiscalYearOf(tokyoDate(new Date().toISOString()))
   const years = useMemo(() => yearsOf(cases, current), [cases, current])
   const [year, setYear] = useState(current)
@@ -63,6 +66,7 @@ export function ReportsPage({ cases, windowName }: ReportsPageProps) {
         <span className={styles.windowName}>{windowName}</span>
       </h1>
       <p>{text.lead}</p>
+      {unreadable > 0 ? <p className={staffStyles.notice}>{text.unreadable(unreadable)}</p> : null}
       <div className={styles.yearField}>
         <label htmlFor="report-year" className={styles.label}>
           {text.yearLabel}
@@ -100,11 +104,11 @@ export function ReportsPage({ cases, windowName }: ReportsPageProps) {
       <section aria-labelledby="report-export-heading" className={styles.export}>
         <h2 id="report-export-heading">{text.exportHeading}</h2>
         <p className={styles.support}>{text.exportSupport}</p>
-        <div className={styles.actions}>
-          <button type="button" className={styles.primary} onClick={saveTables}>
+        <div className={`${staffStyles.actions} ${styles.actions}`}>
+          <button type="button" className={staffStyles.primary} onClick={saveTables}>
             {text.saveTables}
           </button>
-          <button type="button" ref={opener} className={styles.secondary} aria-expanded={exporting} onClick={() => setExporting(true)}>
+          <button type="button" ref={opener} className={staffStyles.secondary} aria-expanded={exporting} onClick={() => setExporting(true)}>
             {text.saveCases}
           </button>
         </div>

@@ -8,6 +8,7 @@ export const reportsText = {
   yearLabel: '年度',
   yearSupport: '4月から翌年3月まで。相談の日付で数えます。',
   caseCount: (n: number) => `この端末にある案件：${n}件`,
+  unreadable: (n: number) => `この端末の鍵では開けない案件が${n}件あります。その案件は数に入っていません。開ける同僚の端末で数えるか、鍵をかけ直してもらってください。`,
   definitionsSummary: '数え方',
   definitions: [
     '延べ相談：年度の中の日付の相談記録の数。電話・メール・来所など、1回の相談が1件です。',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeYearReport } from '@/features/staff/reports/compute-report'
 import { fiscalYearLabel, fiscalYearOf } from '@/features/staff/reports/fiscal-year'
+import { reportCaseFrom } from '@/features/staff/reports/report-case'
 import { reportTables } from '@/features/staff/reports/report-tables'
 import { type ContactLogEntry, type ContactMethod, reportCaseSchema } from '@/shared/schemas/contact-log'
 import { BUNKYO_R6, bunkyoCases } from './bunkyo-fixture'
@@ -99,5 +100,16 @@ describe('数え方', () => {
     const tables = reportTables([computeYearReport([], 2030)])
     expect(cell(tables, 'summary', '相談者内訳　本人')).toEqual(['—'])
     expect(cell(tables, 'summary', '延べ相談（件）')).toEqual(['0'])
+  })
+
+  it('受信箱の案件（要約と復号した申し込み）と相談記録から、数える形を作る', () => {
+    const c = reportCaseFrom({
+      summary: { requestId: '40000000-0000-4000-8000-000000000001', createdAt: '2026-04-02T01:00:00Z', status: 'ongoing' },
+      payload: { asker: 'family', relation: 'parent', ageGroup: '50s', nickname: 'はは' },
+      contacts: [entry(9, '2026-04-03', 'video')],
+      parentAged80OrOver: true,
+    })
+    expect(c).toMatchObject({ origin: 'online', parentAged80OrOver: true, status: 'ongoing' })
+    expect(computeYearReport([c], 2026).firstConsulters.online).toMatchObject({ parent: 1, parent80Plus: 1 })
   })
 })

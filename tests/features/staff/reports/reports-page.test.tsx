@@ -132,4 +132,10 @@ describe('相談実績のページ', () => {
     expect(within(dialog).getByRole('group', { name: '入れる項目' })).toHaveAccessibleDescription(/項目を1つ以上選んでください。/)
     expect(saved).toEqual([])
   })
+
+  it('この端末で開けない案件があると、数に入っていないことを伝える', () => {
+    render(<ReportsPage cases={[]} windowName="豊島区ひきこもり相談窓口" unreadable={2} />)
+    expect(screen.getByText(/開けない案件が2件あります。その案件は数に入っていません。/)).toBeInTheDocument()
+    expect(screen.getByRole('table', { name: '相談手法別実績（令和6年度）' })).toBeInTheDocument()
+  })
 })
