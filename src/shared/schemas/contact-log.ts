@@ -35,6 +35,10 @@ export const contactLogEntrySchema = z.object({
 })
 export type ContactLogEntry = z.infer<typeof contactLogEntrySchema>
 
+/** An entry as sealed to the window (like the note and reply payloads): versioned, so a later shape can be told apart. */
+export const contactLogPayloadSchema = contactLogEntrySchema.extend({ v: z.literal(1, { error: 'validation.version' }) })
+export type ContactLogPayload = z.infer<typeof contactLogPayloadSchema>
+
 /** How a case reached the window: the online form, or a case staff opened for a phone call, letter, walk-in or outreach. */
 export const caseOrigins = ['online', 'phone', 'letter', 'walk-in', 'outreach'] as const
 export const caseOrigin = z.enum(caseOrigins, { error: 'validation.invalid' })
