@@ -23,9 +23,14 @@ export interface ReportsPageProps {
 
 /** Every 年度 from the earliest case to this one, newest first. */
 function yearsOf(cases: readonly ReportCase[], current: number): number[] {
-  const seen = cases.flatMap((c) => [fiscalYearOf(tokyoDate(c.createdAt)), ...c.contacts.map((e) => fiscalYearOf(e.date))])
-  const first = Math.min(current, ...seen)
-  const last = Math.max(current, ...seen)
+  let first = current
+  let last = current
+  for (const c of cases) {
+    for (const year of [fiscalYearOf(tokyoDate(c.createdAt)), ...c.contacts.map((e) => fiscalYearOf(e.date))]) {
+      first = Math.min(first, year)
+      last = Math.max(last, year)
+    }
+  }
   return Array.from({ length: last - first + 1 }, (_, i) => last - i)
 }
 
