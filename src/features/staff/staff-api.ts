@@ -37,6 +37,7 @@ async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, s
   return (schema ? schema.parse(json) : json) as z.output<S>
 }
 
+const sessionSchema = zod.object({ me: meSchema.nullable() })
 const casesSchema = zod.object({ cases: zod.array(caseSummarySchema) })
 const membersSchema = zod.object({ members: zod.array(memberViewSchema) })
 const inviteSchema = zod.object({ url: zod.string(), expiresAt: zod.string() })
@@ -47,6 +48,8 @@ const caseBase = (windowId: string, requestId: string) => `/windows/${encodeURIC
 
 export const staffApi = {
   me: () => call('GET', '/me', meSchema),
+  /** Who is signed in on this browser: `{ me: null }` when nobody is (not an error). */
+  session: () => call('GET', '/session', sessionSchema),
   inviteInfo: (token: string) => call('POST', '/invites/info', inviteInfoSchema, { token }),
   registerOptions: (token: string, displayName: string) => call('POST', '/invites/register-options', null, { token, displayName }),
   register: (token: string, displayName: string, response: unknown) => call('POST', '/invites/register', meSchema, { token, displayName, response }),

@@ -20,7 +20,7 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
   const [signedOut, setSignedOut] = useState(false)
   const refresh = useCallback(async () => {
     try {
-      setMe(await staffApi.me())
+      setMe((await staffApi.session()).me)
     } catch (error) {
       if (error instanceof StaffApiError && error.status === 401) setMe(null)
       else setMe((current) => current ?? null)

@@ -14,7 +14,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../deps'
 import { readJson } from '../http/read-json'
 import { meOf } from './me'
-import { endSession, randomToken, startSession, tokenHash } from './session'
+import { currentSession, endSession, randomToken, startSession, tokenHash } from './session'
 import type { Invite } from './staff-store'
 import { expectedOrigin } from './origin'
 
@@ -157,6 +157,14 @@ export function authRoutes(deps: AppDeps) {
       await store.staff.audit({ at: at.toISOString(), memberId: member.id, windowId: null, action: 'member.signedIn' })
       await startSession(c, store, member.id, at)
       return c.json(await meOf(store, member.id))
+    })
+
+    // The staff pages ask this first: signed out is an answer, not an error (no 401 in the console).
+    .get('/session', async (c) => {
+      const store = deps.getStore(c)
+      const memberId = await currentSession(c, store, now())
+      const member = memberId ? await store.staff.member(memberId) : null
+      return c.json({ me: member && !member.revokedAt ? await meOf(store, member.id) : null })
     })
 
     .post('/logout', async (c) => {
