@@ -27,6 +27,9 @@ async function staffPage() {
     void dialog.accept()
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
   return { context, page, problems }
 }
 

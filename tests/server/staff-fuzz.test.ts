@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
 import { encryptReply } from '../../src/shared/crypto/reply'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
@@ -14,11 +14,17 @@ let node: Awaited<ReturnType<typeof startNodeApp>>
 let admin: StaffClient
 let valid: Record<string, Record<string, unknown>>
 let before: Record<string, unknown[]>
+let inviteToken = ''
+const logged: string[] = []
 
 beforeAll(async () => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')))
+  }
   node = await startNodeApp()
   admin = await StaffClient.create(node.target, 'http://localhost')
   const { token } = await createInvite(node.store, { windowId: 'toshima', role: 'admin' }, new Date(), 'http://localhost')
+  inviteToken = token
   expect((await admin.join(token, 'かんりしゃ')).status).toBe(201)
   const booking = await makeBooking()
   await postJson(node.target, '/api/requests', booking.body)
@@ -41,7 +47,10 @@ beforeAll(async () => {
   }
   before = await snapshotTables(node.driver)
 })
-afterAll(() => node.close())
+afterAll(() => {
+  node.close()
+  vi.restoreAllMocks()
+})
 afterEach(async () => {
   expect(await snapshotTables(node.driver)).toEqual(before)
 })
@@ -90,5 +99,10 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
       }),
       { numRuns: 100 },
     )
+  })
+
+  it('どの失敗も、名前・招待の鍵・セッションを記録に残さない', () => {
+    const secrets = [inviteToken, 'かんりしゃ', admin.cookie.split('=')[1] ?? '']
+    expect(logged.filter((line) => secrets.some((secret) => secret && line.includes(secret)))).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import { COUNTS_DB_NAME } from '@/lib/count-names'
+import { NOTICE_DB_NAME } from '@/lib/notice-names'
 import { DRAFTS_DB_NAME, isUndeliveredEnvelope, OUTBOX_DB_NAME, OUTBOX_STORE } from '@/lib/outbox-names'
 import type { WipePlan } from './wipe-device-data'
 
@@ -9,6 +10,6 @@ import type { WipePlan } from './wipe-device-data'
  */
 export const WIPE_PLAN: WipePlan = {
   keep: ['tsunagu-staff'],
-  known: [DRAFTS_DB_NAME, COUNTS_DB_NAME, 'workbox-expiration'],
+  known: [DRAFTS_DB_NAME, COUNTS_DB_NAME, NOTICE_DB_NAME, 'workbox-expiration'],
   prune: { name: OUTBOX_DB_NAME, store: OUTBOX_STORE, keepRecord: isUndeliveredEnvelope },
 }

@@ -21,6 +21,13 @@ function entry(id: string, state: OutboxEntry['state'], extra: Partial<OutboxEnt
 }
 
 describe('うしろで起きたことを、どのページでも伝える', () => {
+  it('まだ送れていない予約は「送信待ち」として数を出す', async () => {
+    server.setOnline(false)
+    await getOutboxDb().envelopes.put(entry('waiting', 'pending', { body: (await makeBooking()).body }))
+    await renderRoute('/windows')
+    expect(await screen.findByText(/まだ送れていない予約が1件あります。/)).toBeInTheDocument()
+  })
+
   it('時間がうまって送れなかった予約は、消えずに「送れなかった」と出て、直す場所へのリンクがある', async () => {
     await getOutboxDb().envelopes.put(entry('taken', 'slotTaken', { body: (await makeBooking()).body }))
     await renderRoute('/windows')
