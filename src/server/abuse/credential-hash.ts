@@ -5,9 +5,16 @@ export type HmacSha256 = (key: Uint8Array, data: string) => Promise<Uint8Array> 
 
 const encoder = new TextEncoder()
 
+const imported = new WeakMap<Uint8Array, Promise<CryptoKey>>()
+
+/** Imports each key once: the hasher keeps its key bytes for its lifetime. */
 export const webHmacSha256: HmacSha256 = async (key, data) => {
-  const imported = await crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, encoder.encode(data)))
+  let cryptoKey = imported.get(key)
+  if (!cryptoKey) {
+    cryptoKey = crypto.subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    imported.set(key, cryptoKey)
+  }
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await cryptoKey, encoder.encode(data)))
 }
 
 export interface CredentialCandidate {
