@@ -89,7 +89,7 @@ describe('窓口を何もないところから始め、職員が相談を読ん�
     await row.getByRole('link', { name: 'はなのはは' }).click()
     await colleague.page.getByRole('heading', { name: 'はなのははさんの相談' }).waitFor()
     expect(await colleague.page.getByText('<img src=x onerror=alert(1)>', { exact: false }).count()).toBe(1)
-    await colleague.page.getByRole('textbox', { name: '相談者への返事' }).fill('お電話でお話しできます。ご都合のよい時間にお待ちしています。')
+    await colleague.page.getByLabel('相談者への返事').fill('お電話でお話しできます。ご都合のよい時間にお待ちしています。')
     await colleague.page.getByRole('button', { name: '返事を送る' }).click()
     await colleague.page.getByRole('status').filter({ hasText: '返事を送りました。' }).waitFor()
     await expectNoAxeViolations(colleague.page, 'staff case')

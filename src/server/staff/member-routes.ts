@@ -84,6 +84,8 @@ export function memberRoutes(deps: AppDeps) {
       if (refused) return refused
       const store = deps.getStore(c)
       const target = c.req.param('memberId')
+      // An administrator cannot lock themself out (and the window with them): another administrator revokes.
+      if (target === c.get('staff').member.id) return c.json({ error: 'errors.conflict' }, 409)
       const members = await store.staff.windowMembers(windowId)
       if (!members.some((m) => m.id === target)) return c.json(notFound, 404)
       const at = now().toISOString()

@@ -3,6 +3,7 @@ import type { MemberView, StaffKeyView, StaffRole } from '@/shared/schemas/staff
 import { fingerprintDigits } from '../keys/fingerprint-words'
 import { staffApi } from '../staff-api'
 import { StaffShell } from '../staff-shell'
+import { useStaffSession } from '../staff-session'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { certifyWithFile } from './certify-key'
@@ -46,6 +47,7 @@ function PendingKey({ windowId, keyView, onDone }: { windowId: string; keyView: 
 
 /** The administrator's page: colleagues and their keys, certify after comparing numbers, revoke, invite. */
 export function MembersPage({ windowId }: { windowId: string }) {
+  const { me } = useStaffSession()
   const [members, setMembers] = useState<MemberView[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -110,7 +112,7 @@ export function MembersPage({ windowId }: { windowId: string }) {
               {key.status === 'pending' ? <PendingKey windowId={windowId} keyView={key} onDone={done} /> : null}
             </div>
           ))}
-          {member.revokedAt ? null : (
+          {member.revokedAt || member.id === me?.member.id ? null : (
             <button type="button" className={styles.danger} onClick={() => void revoke(member)}>
               {st('admin.revoke', { name: member.displayName })}
             </button>

@@ -78,7 +78,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
           await staffApi.setStatus(windowId, requestId, status)
           done(st('case.statusSaved', { status: st(`statuses.${status}`) }))
         })}>
-          <label htmlFor="case-status-select">{st('case.status')}</label>
+          <label htmlFor="case-status-select">{st('case.statusLabel')}</label>
           <select id="case-status-select" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
             {caseStatuses.map((s) => (
               <option key={s} value={s}>
@@ -96,7 +96,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
       </section>
       {payload ? (
         <section aria-labelledby="case-reply-heading">
-          <h2 id="case-reply-heading">{st('case.replyLabel')}</h2>
+          <h2 id="case-reply-heading">{st('case.replyHeading')}</h2>
           <TextForm id="case-reply" label={st('case.replyLabel')} hint={st('case.replyHint')} button={st('case.replySend')} rows={5} max={2000} onChanged={onChanged}
             onSubmit={async (text, done) => {
               await sendReply(windowId, requestId, payload.replyKey, text)
@@ -106,7 +106,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
         </section>
       ) : null}
       <section aria-labelledby="case-note-heading">
-        <h2 id="case-note-heading">{st('case.noteLabel')}</h2>
+        <h2 id="case-note-heading">{st('case.noteHeading')}</h2>
         <TextForm id="case-note" label={st('case.noteLabel')} hint={st('case.noteHint')} button={st('case.noteSave')} rows={3} max={4000} onChanged={onChanged}
           onSubmit={async (text, done) => {
             await saveNote(windowId, requestId, text)
@@ -115,7 +115,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
         />
       </section>
       <section aria-labelledby="case-video-heading">
-        <h2 id="case-video-heading">{st('case.videoLabel')}</h2>
+        <h2 id="case-video-heading">{st('case.videoHeading')}</h2>
         <form className={styles.form} onSubmit={(e) => void videoAction.run(e, async (done) => {
           if (!/^https:\/\/[^\s]+$/.test(video.trim())) return videoAction.fail(st('case.videoInvalid'))
           await staffApi.setVideo(windowId, requestId, video.trim())

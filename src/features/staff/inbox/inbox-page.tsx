@@ -86,17 +86,17 @@ export function InboxPage({ keys }: { keys: WindowKey[] }) {
           <tbody>
             {shown.map(({ summary, payload }) => (
               <tr key={summary.requestId}>
-                <td>
+                <td data-label={st('case.nickname')}>
                   <Link to={`/staff/cases/${summary.windowId}/${summary.requestId}`}>{payload ? payload.nickname : st('inbox.cannotOpen')}</Link>
                   {summary.unreadFollowUps > 0 ? <span className={styles.badge}>{st('inbox.unread', { count: summary.unreadFollowUps })}</span> : null}
                   {keys.length > 1 ? <div className={styles.hint}>{deployment.windows.find((w) => w.id === summary.windowId)?.name.ja}</div> : null}
                 </td>
-                <td>{tokyoDateTime(summary.createdAt)}</td>
-                <td>{payload ? st('inbox.askerWithAge', { asker: askerLabel(payload), age: payload.ageGroup ? st(`ages.${payload.ageGroup}`) : '' }) : ''}</td>
-                <td>{st(`modes.${summary.mode}`)}</td>
-                <td>{summary.slot ? tokyoDateTime(summary.slot.start) : st('inbox.noSlot')}</td>
-                <td>{payload?.mainConcern ? st('inbox.mainConcern', { concern: concernLabel(payload.mainConcern) }) : payload?.concerns.map(concernLabel).join(st('listSeparator'))}</td>
-                <td>{st(`statuses.${summary.status}`)}</td>
+                <td data-label={st('inbox.received')}>{tokyoDateTime(summary.createdAt)}</td>
+                <td data-label={st('inbox.asker')}>{payload ? st('inbox.askerWithAge', { asker: askerLabel(payload), age: payload.ageGroup ? st(`ages.${payload.ageGroup}`) : '' }) : ''}</td>
+                <td data-label={st('inbox.mode')}>{st(`modes.${summary.mode}`)}</td>
+                <td data-label={st('inbox.slot')}>{summary.slot ? tokyoDateTime(summary.slot.start) : st('inbox.noSlot')}</td>
+                <td data-label={st('case.concerns')}>{payload?.mainConcern ? st('inbox.mainConcern', { concern: concernLabel(payload.mainConcern) }) : payload?.concerns.map(concernLabel).join(st('listSeparator'))}</td>
+                <td data-label={st('inbox.status')}>{st(`statuses.${summary.status}`)}</td>
               </tr>
             ))}
           </tbody>
