@@ -86,7 +86,8 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
-        globIgnores: ['**/*.{br,gz}'],
+        // Staff code is for staff browsers only: not precached on every visitor's device.
+        globIgnores: ['**/*.{br,gz}', 'assets/staff-*'],
         rollupFormat: 'iife',
       },
     }),
@@ -109,6 +110,8 @@ export default defineConfig({
           groups: [
             { name: 'index', test: /preload-helper|[\\/]src[\\/]main\.tsx$/, priority: 2 },
             { name: 'start', test: /[\\/]src[\\/]app[\\/]start\.tsx$/, priority: 1 },
+            // The staff side in chunks of its own, which the public precache leaves out (globIgnores).
+            { name: 'staff', test: /[\\/]src[\\/](features|app[\\/]routes)[\\/]staff[\\/]|[\\/]@simplewebauthn[\\/]/, priority: 3, includeDependenciesRecursively: false },
           ],
         },
       },
@@ -124,12 +127,15 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, ...browserTests, 'tests/server/**'],
           setupFiles: ['tests/setup.ts'],
+          // jsdom and user-event slow down many times over when the shared machine is busy; a
+          // timeout is a hang detector here, not a speed check (speed lives in `npm run bench`).
+          testTimeout: 30_000,
           alias: { 'virtual:pwa-register/react': fileURLToPath(new URL('./tests/stubs/pwa-register.ts', import.meta.url)) },
         },
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] },
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,

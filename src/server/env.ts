@@ -13,6 +13,8 @@ const envSchema = z.object({
   /** Map tiles are fetched from here instead of deployment.json's tileUrl (a local mirror; the tests' fake server). */
   TILE_SOURCE: tileSourceSchema.optional(),
   /** Size cap of the tile cache under DATA_DIR/tiles, in MB (default 200; 0 turns it off). */
+  /** Where staff open the app (https://…), when a proxy in front makes the request URL say otherwise; passkeys are bound to it. */
+  PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin).optional(),
   TILE_CACHE_MB: z.coerce.number().int().min(0).optional(),
 })
 

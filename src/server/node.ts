@@ -71,6 +71,7 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     getStore: () => store,
     rateLimiter,
     sha256: nodeSha256,
+    publicOrigin: env.PUBLIC_ORIGIN,
   })
   mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)

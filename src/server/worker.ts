@@ -14,6 +14,8 @@ export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> }
   RATE_LIMITER?: RateLimitBinding
   RATE_LIMIT_SALT?: string
+  /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
+  PUBLIC_ORIGIN?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
   TILE_SOURCE?: string
 }
@@ -29,6 +31,7 @@ const app = createApp({
     const env = c.env as WorkerEnv
     return { binding: env.RATE_LIMITER, salt: env.RATE_LIMIT_SALT }
   }),
+  publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
 })
 
 mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)

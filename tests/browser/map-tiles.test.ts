@@ -43,6 +43,7 @@ describe('居場所マップ（Chromium）', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/map?kind=women&area=${encodeURIComponent('文京区')}&area=${encodeURIComponent('豊島区')}`)
     const count = await waitForList(page)
+    await page.getByRole('button', { name: '条件でしぼる（3件を選択中）' }).click()
     expect(await page.getByRole('checkbox', { name: '女性向け' }).isChecked()).toBe(true)
     expect(await page.getByRole('checkbox', { name: '文京区' }).isChecked()).toBe(true)
     expect(await listIds(page)).toEqual(['bunkyo-step-joshikai', 'bunkyo-ux-joshikai', 'ux-joshikai-toshima'])

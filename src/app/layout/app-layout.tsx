@@ -66,7 +66,7 @@ export function AppLayout() {
         </div>
       </header>
       <UpdatePrompt />
-      <OutboxIndicator statusPath={paths.status} />
+      <OutboxIndicator statusPath={paths.status} bookPath={paths.book} />
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         <RouteErrorBoundary path={location.pathname}>
           <Suspense fallback={null}>

@@ -9,10 +9,11 @@ import { CancelBooking } from './cancel-booking'
 import { FollowUpForm } from './follow-up-form'
 import { lookupRequest, readStaffMessage } from './status-api'
 import styles from './status.module.css'
+import { VideoJoin } from './video-join'
 
 type Shown = { id: string; from: 'staff' | 'person'; sentAt: string; text: string | null }
 
-export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view: View; onChange: (view: View) => void }) {
+export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptKeys; view: View; callPath: string; onChange: (view: View) => void }) {
   const text = useText('status')
   const language = text.language
   const [messages, setMessages] = useState<Shown[]>([])
@@ -63,13 +64,7 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
           </div>
         ) : null}
       </dl>
-      {view.videoUrl && open ? (
-        <p>
-          <a href={view.videoUrl} rel="noreferrer noopener" className={styles.primaryLink}>
-            {text.r('view.video')}
-          </a>
-        </p>
-      ) : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 
       <h3>{text.r('view.messagesHeading')}</h3>

@@ -3,8 +3,13 @@ import { staffCertificateSchema, type RecipientKey, type StaffCertificate } from
 import type { Slot } from '../../shared/schemas/requests'
 import { sql, type SqlDriver, type SqlRow } from './sql-driver'
 import { isUniqueViolation } from './sql-driver'
+import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
+import { createCaseStore, type CaseStore } from '../staff/case-store'
+import { createStaffStore, type StaffStore } from '../staff/staff-store'
+import type { CaseStatus } from '../../shared/schemas/case-status'
 
-export type RequestStatus = 'waiting' | 'booked' | 'replied' | 'done' | 'cancelled'
+/** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
+export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
 
 export interface NewRequest {
   requestId: string
@@ -27,6 +32,7 @@ export interface StoredRequest {
   slotId: string | null
   authHash: string
   status: RequestStatus
+  caseStatus: CaseStatus
   videoUrl: string | null
   deleteAfter: string
 }
@@ -60,6 +66,12 @@ export interface Store {
   addMessage(requestId: string, message: StoredMessage, touchedAt: string, deleteAfter: string): Promise<void>
   cancel(requestId: string, at: string): Promise<void>
   countMetric(campaign: string, event: string, day: string): Promise<void>
+  /** QR campaigns and their anonymous counts (src/server/campaigns/). */
+  readonly campaigns: CampaignStore
+  /** Staff members, passkeys, sessions, invites, staff keys and the audit log (src/server/staff/). */
+  readonly staff: StaffStore
+  /** The window's requests as staff see them (src/server/staff/). */
+  readonly cases: CaseStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -93,6 +105,9 @@ const SLOT_COLUMNS = 'id, window_id, mode, start, "end", booked_request_id'
 
 export function createSqlStore(db: SqlDriver): Store {
   return {
+    campaigns: createCampaignStore(db),
+    staff: createStaffStore(db),
+    cases: createCaseStore(db),
     async staffKeys() {
       const rows = await db.all(
         sql("SELECT * FROM window_keys WHERE kind = 'staff' AND revoked_at IS NULL ORDER BY window_id, created_at"),
@@ -178,7 +193,7 @@ export function createSqlStore(db: SqlDriver): Store {
 
     async findByLookup(lookupId) {
       const [row] = await db.all(
-        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
+        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
       )
       if (!row) return null
       return {
@@ -188,13 +203,14 @@ export function createSqlStore(db: SqlDriver): Store {
         slotId: text(row.slot_id),
         authHash: String(row.auth_hash),
         status: row.status as RequestStatus,
+        caseStatus: row.case_status as CaseStatus,
         videoUrl: text(row.video_url),
         deleteAfter: String(row.delete_after),
       }
     },
 
     async messages(requestId) {
-      const rows = await db.all(sql('SELECT id, "from", sent_at, envelope FROM messages WHERE request_id = ? ORDER BY sent_at, id', requestId))
+      const rows = await db.all(sql(`SELECT id, "from", sent_at, envelope FROM messages WHERE request_id = ? AND kind != 'note' ORDER BY sent_at, id`, requestId))
       return rows.map((r) => ({ id: String(r.id), from: r.from as StoredMessage['from'], sentAt: String(r.sent_at), envelope: String(r.envelope) }))
     },
 
@@ -208,7 +224,7 @@ export function createSqlStore(db: SqlDriver): Store {
     async cancel(requestId, at) {
       await db.batch([
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
-        sql("UPDATE requests SET status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
+        sql("UPDATE requests SET status = 'cancelled', case_status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
       ])
     },
 

@@ -46,6 +46,9 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
   const moved = useRef(false)
 
   useEffect(() => {
+    // Fetched now, while online: a request sent offline must still show 「送信待ち」 on every page,
+    // even before the service worker has precached the app.
+    void import('./live-outbox-indicator').catch(() => undefined)
     fetchPublicConfig().then(setConfig, () => setConfig(null))
     loadDraft().then(
       (draft) => {

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { CheckBox } from '@/components/form/check-box'
 import { RubyText } from '@/components/ruby-text'
 import { deployment, localized } from '@/lib/deployment'
-import { useOutboxEntry } from '@/lib/outbox'
+import { showingConfirmation, useOutboxEntry } from '@/lib/outbox'
 import { removeEntry } from '@/lib/outbox-delivery'
 import { useText } from '@/lib/use-text'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
@@ -35,6 +35,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
   const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null)
   const leave = useLeaveGuard(!noted)
 
+  useEffect(() => showingConfirmation(sent.requestId), [sent.requestId])
   // Remembered here: the outbox entry is deleted once this screen has shown the delivery.
   const [delivered, setDelivered] = useState(sent.delivery.kind === 'delivered' ? sent.delivery.result : null)
   useEffect(() => {
