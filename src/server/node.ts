@@ -1,8 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { hash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
-import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
+import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
 import { memoryRateLimiter } from './http/rate-limit'
@@ -11,6 +13,7 @@ import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
 import { createSqlStore, type Store } from './store/store'
 import { mountStaticFiles } from './static-files'
+import { mountNodeTileProxy } from './tiles/node-tiles'
 
 export interface RunningServer {
   url: string
@@ -21,8 +24,13 @@ export interface RunningServer {
 /** Node's synchronous one-shot hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
 export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(hash('sha256', data, 'buffer'))
 
-export function loadDeployment(): Deployment {
-  return deploymentSchema.parse(rawDeployment)
+/**
+ * The deployment this server runs: the file named by TSUNAGU_DEPLOYMENT (as for the build, see
+ * vite.config.ts), else the bundled src/shared/config/deployment.json.
+ */
+export function loadDeployment(path = process.env.TSUNAGU_DEPLOYMENT): Deployment {
+  if (!path) return deploymentSchema.parse(rawDeployment)
+  return deploymentSchema.parse(JSON.parse(readFileSync(resolve(path), 'utf8')))
 }
 
 /** Opens `<DATA_DIR>/tsunagu.sqlite` (created if missing), applies pending migrations and returns the store. */
@@ -61,10 +69,11 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
   const app = createApp({
     deployment,
     getStore: () => store,
-    imageOrigins: [tileOrigin(deployment.map)],
     rateLimiter,
     sha256: nodeSha256,
+    publicOrigin: env.PUBLIC_ORIGIN,
   })
+  mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s))

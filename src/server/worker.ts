@@ -1,11 +1,12 @@
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
 import { APP_SHELL_PATH } from '../shared/app-shell'
-import { deploymentSchema, tileOrigin } from '../shared/schemas/deployment'
+import { deploymentSchema } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
 import { ensureSlots } from './slots/ensure-slots'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
+import { mountWorkerTileProxy } from './tiles/worker-tiles'
 
 /** The bindings declared in src/server/wrangler.jsonc; RATE_LIMITER and RATE_LIMIT_SALT are optional. */
 export interface WorkerEnv {
@@ -13,6 +14,10 @@ export interface WorkerEnv {
   ASSETS?: { fetch(request: Request): Promise<Response> }
   RATE_LIMITER?: RateLimitBinding
   RATE_LIMIT_SALT?: string
+  /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
+  PUBLIC_ORIGIN?: string
+  /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
+  TILE_SOURCE?: string
 }
 
 const SLOT_WEEKS = 3
@@ -22,12 +27,14 @@ const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
 const app = createApp({
   deployment,
   getStore: (c) => storeOf(c.env as WorkerEnv),
-  imageOrigins: [tileOrigin(deployment.map)],
   rateLimiter: bindingRateLimiter((c) => {
     const env = c.env as WorkerEnv
     return { binding: env.RATE_LIMITER, salt: env.RATE_LIMIT_SALT }
   }),
+  publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
 })
+
+mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)
 
 // Everything that is not the API is the built PWA (Workers static assets); the app adds its headers.
 // Static assets serve /who-can-consult from who-can-consult.html (html_handling); a page the build did

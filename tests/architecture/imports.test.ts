@@ -71,4 +71,15 @@ describe('import boundaries (STYLE A2.1: shared → components/lib → features 
     )
     expect({ clientToServer, serverToClient }).toEqual({ clientToServer: [], serverToClient: [] })
   })
+
+  it('the staff side is reached only through its route: no public feature, lib or layout imports features/staff', () => {
+    const wrong = imports.filter(({ from, to }) => to.startsWith('features/staff') && !from.startsWith('features/staff/') && !from.startsWith('app/routes/staff/'))
+    expect(wrong).toEqual([])
+  })
+
+  it('staff sessions and keys live in features/staff, never in lib or a public feature', () => {
+    const files = sourceFiles(src).map((file) => relative(src, file)).filter((file) => !file.startsWith('features/staff/') && !file.startsWith('server/') && !file.startsWith('app/routes/staff/'))
+    const touching = files.filter((file) => /['"`]\/api\/staff|from\s+['"]@simplewebauthn/.test(readFileSync(join(src, file), 'utf8')))
+    expect(touching).toEqual([])
+  })
 })

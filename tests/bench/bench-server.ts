@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { createApp } from '../../src/server/app'
 import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
 import { mountStaticFiles } from '../../src/server/static-files'
-import { tileOrigin } from '../../src/shared/schemas/deployment'
 
 /** Where the bench serves a static copy named `name` (see static-copy.ts). */
 export const staticCopyPath = (name: string) => `/__bench/${name}.html`
@@ -29,7 +28,6 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
   const app = createApp({
     deployment,
     getStore: () => store,
-    imageOrigins: [tileOrigin(deployment.map)],
     rateLimiter: null,
     sha256: nodeSha256,
   })

@@ -27,8 +27,9 @@ beforeAll(async () => {
   ]
   for (const booking of stored) {
     expect((await postJson(node.target, '/api/requests', booking.body)).status).toBe(201)
-    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: `追伸 ${MARKER}` })
-    expect((await postJson(node.target, '/api/requests/messages', { ...booking.credentials, envelope })).status).toBe(201)
+    const messageId = crypto.randomUUID()
+    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: `追伸 ${MARKER}` }, messageId)
+    expect((await postJson(node.target, '/api/requests/messages', { ...booking.credentials, messageId, envelope })).status).toBe(201)
   }
 })
 afterAll(() => node.close())
@@ -47,7 +48,9 @@ describe('機密性: データベースのファイルに平文が残らない',
 
   it('対照: 保存された封筒を職員の鍵で開くと、目印はちゃんと中にある（暗号化されていただけ）', async () => {
     const rows = await node.driver.all({ sql: 'SELECT envelope FROM requests WHERE request_id = ?', args: [stored[0]?.requestId ?? ''] })
-    const payload = await openEnvelope(JSON.parse(String(rows[0]?.envelope)) as Envelope, await testStaffKeyPair())
+    const requestId = stored[0]?.requestId ?? ''
+    const binding = { requestId, windowId: 'toshima', kind: 'request' as const, messageId: requestId }
+    const payload = await openEnvelope(JSON.parse(String(rows[0]?.envelope)) as Envelope, await testStaffKeyPair(), binding)
     expect(payload).toMatchObject({ nickname: MARKER })
   })
 

@@ -37,7 +37,7 @@ describe('workerd: 悪意のある入力', { timeout: 60_000 }, () => {
       '/api/requests': (await makeBooking()).body,
       '/api/requests/lookup': { ...booked.credentials },
       '/api/requests/cancel': { ...booked.credentials },
-      '/api/requests/messages': { ...booked.credentials, envelope: booked.body.envelope },
+      '/api/requests/messages': { ...booked.credentials, messageId: crypto.randomUUID(), envelope: booked.body.envelope },
       '/api/metrics': { campaign: 'qr-1', event: 'scan' },
     }
     await fc.assert(
@@ -61,8 +61,9 @@ describe('workerd: D1 のファイルに平文が残らない', () => {
     const marker = 'TSUNAGU-ひみつ-D1-5309'
     const booking = await makeBooking({ nickname: marker, message: `${marker} ${marker}` })
     expect((await postJson(workerd.target, '/api/requests', booking.body)).status).toBe(201)
-    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: marker })
-    expect((await postJson(workerd.target, '/api/requests/messages', { ...booking.credentials, envelope })).status).toBe(201)
+    const messageId = crypto.randomUUID()
+    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: marker }, messageId)
+    expect((await postJson(workerd.target, '/api/requests/messages', { ...booking.credentials, messageId, envelope })).status).toBe(201)
     const files = (readdirSync(workerd.persist, { recursive: true }) as string[])
       .map((name) => join(workerd.persist, name))
       .filter((path) => /\.sqlite(-wal)?$/.test(path))

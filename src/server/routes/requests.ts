@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
 import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
+import { countSubmitted } from '../campaigns/campaign-routes'
+import { publicStatusOf } from '../../shared/schemas/case-status'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
 import { toTokyoIso } from '../slots/generate-slots'
+import { isUniqueViolation } from '../store/sql-driver'
 import type { Store, StoredRequest } from '../store/store'
 
 const DAY_MS = 86_400_000
@@ -31,7 +34,7 @@ async function view(store: Store, request: StoredRequest) {
     requestId: request.requestId,
     windowId: request.windowId,
     mode: request.mode,
-    status: request.status,
+    status: publicStatusOf(request.caseStatus, slot !== null),
     slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
     messages: messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown })),
     videoUrl: request.videoUrl,
@@ -103,7 +106,10 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         createdAt: at.toISOString(),
         deleteAfter: answer.deleteAfter,
       })
-      if (outcome === 'created') return json(firstResponse, 201)
+      if (outcome === 'created') {
+        await countSubmitted(deps, store, input.campaign)
+        return json(firstResponse, 201)
+      }
       if (outcome === 'slotTaken' && slot) {
         return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
       }
@@ -127,7 +133,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
-      return c.json(await view(store, { ...request, status: 'cancelled' }))
+      return c.json(await view(store, { ...request, status: 'cancelled', caseStatus: 'cancelled' }))
     })
 
     .post('/messages', async (c) => {
@@ -140,10 +146,17 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {
         return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
       }
-      if (request.status === 'cancelled' || request.status === 'done') return c.json({ error: 'errors.requestClosed' }, 409)
+      if (request.caseStatus === 'cancelled' || request.caseStatus === 'closed') return c.json({ error: 'errors.requestClosed' }, 409)
       const at = now()
-      const message = { id: crypto.randomUUID(), from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
-      await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
+      // The person's device chose the id and sealed it into the envelope (issue 9).
+      const message = { id: body.data.messageId, from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
+      try {
+        await store.addMessage(request.requestId, message, at.toISOString(), deleteAfter(at))
+      } catch (error) {
+        // The id is taken (a resend after a lost answer, or reused on purpose): nothing is overwritten.
+        if (isUniqueViolation(error)) return c.json({ error: 'errors.messageExists' }, 409)
+        throw error
+      }
       return c.json({ id: message.id, sentAt: message.sentAt, deleteAfter: deleteAfter(at) }, 201)
     })
 }

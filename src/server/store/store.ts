@@ -1,10 +1,15 @@
 import type { ConsultationMode } from '../../shared/schemas/common'
-import type { RecipientKey } from '../../shared/schemas/envelope'
+import { staffCertificateSchema, type RecipientKey, type StaffCertificate } from '../../shared/schemas/envelope'
 import type { Slot } from '../../shared/schemas/requests'
 import { sql, type SqlDriver, type SqlRow } from './sql-driver'
 import { isUniqueViolation } from './sql-driver'
+import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
+import { createCaseStore, type CaseStore } from '../staff/case-store'
+import { createStaffStore, type StaffStore } from '../staff/staff-store'
+import type { CaseStatus } from '../../shared/schemas/case-status'
 
-export type RequestStatus = 'waiting' | 'booked' | 'replied' | 'done' | 'cancelled'
+/** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
+export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
 
 export interface NewRequest {
   requestId: string
@@ -27,6 +32,7 @@ export interface StoredRequest {
   slotId: string | null
   authHash: string
   status: RequestStatus
+  caseStatus: CaseStatus
   videoUrl: string | null
   deleteAfter: string
 }
@@ -60,10 +66,30 @@ export interface Store {
   addMessage(requestId: string, message: StoredMessage, touchedAt: string, deleteAfter: string): Promise<void>
   cancel(requestId: string, at: string): Promise<void>
   countMetric(campaign: string, event: string, day: string): Promise<void>
+  /** QR campaigns and their anonymous counts (src/server/campaigns/). */
+  readonly campaigns: CampaignStore
+  /** Staff members, passkeys, sessions, invites, staff keys and the audit log (src/server/staff/). */
+  readonly staff: StaffStore
+  /** The window's requests as staff see them (src/server/staff/). */
+  readonly cases: CaseStore
   purgeExpired(now: string): Promise<number>
 }
 
 const text = (v: SqlRow[string] | undefined) => (v === null || v === undefined ? null : String(v))
+
+/** A stored certificate, or null; the public form verifies it, so a malformed one is simply no certificate. */
+function certificateOf(value: SqlRow[string] | undefined): StaffCertificate | null {
+  const parsed = staffCertificateSchema.safeParse(typeof value === 'string' ? safeJson(value) : null)
+  return parsed.success ? parsed.data : null
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value)
+  } catch {
+    return null
+  }
+}
 
 function toSlot(row: SqlRow): Slot {
   return {
@@ -79,6 +105,9 @@ const SLOT_COLUMNS = 'id, window_id, mode, start, "end", booked_request_id'
 
 export function createSqlStore(db: SqlDriver): Store {
   return {
+    campaigns: createCampaignStore(db),
+    staff: createStaffStore(db),
+    cases: createCaseStore(db),
     async staffKeys() {
       const rows = await db.all(
         sql("SELECT * FROM window_keys WHERE kind = 'staff' AND revoked_at IS NULL ORDER BY window_id, created_at"),
@@ -89,6 +118,7 @@ export function createSqlStore(db: SqlDriver): Store {
         kind: 'staff' as const,
         publicKey: String(r.public_key),
         fingerprint: String(r.fingerprint),
+        certificate: certificateOf(r.certificate),
         createdAt: String(r.created_at),
       }))
     },
@@ -96,8 +126,8 @@ export function createSqlStore(db: SqlDriver): Store {
     async addWindowKey(key) {
       await db.run(
         sql(
-          'INSERT OR IGNORE INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          key.keyId, key.windowId, key.kind, key.publicKey, key.fingerprint, key.createdAt,
+          'INSERT OR IGNORE INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          key.keyId, key.windowId, key.kind, key.publicKey, key.fingerprint, key.createdAt, key.certificate ? JSON.stringify(key.certificate) : null,
         ),
       )
     },
@@ -163,7 +193,7 @@ export function createSqlStore(db: SqlDriver): Store {
 
     async findByLookup(lookupId) {
       const [row] = await db.all(
-        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
+        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
       )
       if (!row) return null
       return {
@@ -173,13 +203,14 @@ export function createSqlStore(db: SqlDriver): Store {
         slotId: text(row.slot_id),
         authHash: String(row.auth_hash),
         status: row.status as RequestStatus,
+        caseStatus: row.case_status as CaseStatus,
         videoUrl: text(row.video_url),
         deleteAfter: String(row.delete_after),
       }
     },
 
     async messages(requestId) {
-      const rows = await db.all(sql('SELECT id, "from", sent_at, envelope FROM messages WHERE request_id = ? ORDER BY sent_at, id', requestId))
+      const rows = await db.all(sql(`SELECT id, "from", sent_at, envelope FROM messages WHERE request_id = ? AND kind != 'note' ORDER BY sent_at, id`, requestId))
       return rows.map((r) => ({ id: String(r.id), from: r.from as StoredMessage['from'], sentAt: String(r.sent_at), envelope: String(r.envelope) }))
     },
 
@@ -193,7 +224,7 @@ export function createSqlStore(db: SqlDriver): Store {
     async cancel(requestId, at) {
       await db.batch([
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
-        sql("UPDATE requests SET status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
+        sql("UPDATE requests SET status = 'cancelled', case_status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
       ])
     },
 

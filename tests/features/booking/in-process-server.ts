@@ -3,26 +3,35 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vi } from 'vitest'
 import { createApp } from '@/server/app'
-import { loadDeployment, openNodeStore } from '@/server/node'
+import { deployment as clientDeployment } from '@/lib/deployment'
+import { openNodeStore } from '@/server/node'
 import { ensureSlots } from '@/server/slots/ensure-slots'
-import { generateRecipientKeyPair } from '@/shared/crypto/window-keys'
+import type { RecipientKeyPair } from '@/shared/crypto/window-keys'
+import type { Deployment } from '@/shared/schemas/deployment'
+import { certifiedStaffKey, makeTestDeployment, pinInto } from '../../helpers/test-deployment'
 
 /**
- * The real API (Hono app, SQLite file, generated slots, a real staff key per window) answering the
- * page's fetch calls in-process, so component tests exercise the true contract without a port.
+ * The real API (Hono app, SQLite file, generated slots) answering the page's fetch calls
+ * in-process, so component tests exercise the true contract without a port. The deployment is a
+ * test one: its recovery and certification keys are pinned into the page's bundled deployment as
+ * a build would, and each window in `certified` (default: all) gets a staff key certified with them.
  */
-export async function startInProcessServer() {
+export async function startInProcessServer(options: { certified?: string[]; serve?: (deployment: Deployment) => Deployment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-booking-'))
-  const deployment = loadDeployment()
+  const test = await makeTestDeployment()
+  const { deployment } = test
+  const unpin = pinInto(clientDeployment, deployment)
   const { driver, store } = await openNodeStore(dataDir)
   await ensureSlots(store, deployment, 3)
-  const staff = new Map<string, Awaited<ReturnType<typeof generateRecipientKeyPair>>>()
+  const staff = new Map<string, RecipientKeyPair>()
   for (const window of deployment.windows) {
-    const pair = await generateRecipientKeyPair()
+    if (options.certified && !options.certified.includes(window.id)) continue
+    const { pair, key } = await certifiedStaffKey(test.keys.get(window.id)!.certification, window.id)
     staff.set(window.id, pair)
-    await store.addWindowKey({ keyId: pair.keyId, windowId: window.id, kind: 'staff', publicKey: pair.publicKey, fingerprint: pair.fingerprint, createdAt: new Date().toISOString() })
+    await store.addWindowKey(key)
   }
-  const app = createApp({ deployment, getStore: () => store, rateLimiter: null })
+  // `serve` lets a test make the server publish something other than what the page pinned.
+  const app = createApp({ deployment: options.serve?.(deployment) ?? deployment, getStore: () => store, rateLimiter: null })
   const requests: string[] = []
   let online = true
   const fetchSpy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -35,6 +44,7 @@ export async function startInProcessServer() {
   return {
     store,
     staff,
+    test,
     requests,
     fetchSpy,
     setOnline(value: boolean) {
@@ -42,6 +52,7 @@ export async function startInProcessServer() {
     },
     close() {
       vi.unstubAllGlobals()
+      unpin()
       driver.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
