@@ -67,7 +67,14 @@ export function createCaseStore(db: SqlDriver) {
     },
 
     async messages(requestId: string): Promise<StoredCaseMessage[]> {
-      const rows = await db.all(sql('SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ? ORDER BY sent_at, id', requestId))
+      const rows = await db.all(
+        sql(
+          `SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ?
+           UNION ALL SELECT id, 'contact' AS kind, sent_at, author_id, envelope FROM case_contacts WHERE request_id = ?
+           ORDER BY sent_at, id`,
+          requestId, requestId,
+        ),
+      )
       return rows.map((r) => ({
         id: String(r.id),
         kind: r.kind as MessageKind,
@@ -85,6 +92,14 @@ export function createCaseStore(db: SqlDriver) {
           message.id, requestId, message.sentAt, message.envelope, message.kind, message.authorId,
         ),
         sql('UPDATE requests SET updated_at = ? WHERE request_id = ?', message.sentAt, requestId),
+      ])
+    },
+
+    /** An entry of the contact log, in its own table that /status never reads. Throws a unique violation on a taken id. */
+    async addContact(requestId: string, contact: Omit<StoredCaseMessage, 'kind'>) {
+      await db.batch([
+        sql('INSERT INTO case_contacts (id, request_id, sent_at, author_id, envelope) VALUES (?, ?, ?, ?, ?)', contact.id, requestId, contact.sentAt, contact.authorId, contact.envelope),
+        sql('UPDATE requests SET updated_at = ? WHERE request_id = ?', contact.sentAt, requestId),
       ])
     },
 

@@ -74,7 +74,8 @@ export const memberViewSchema = z.object({
 })
 export type MemberView = z.infer<typeof memberViewSchema>
 
-export const messageKinds = ['followUp', 'reply', 'note'] as const
+/** contact: an entry of the contact log (src/shared/schemas/contact-log.ts), sealed to the window like a note. */
+export const messageKinds = ['followUp', 'reply', 'note', 'contact'] as const
 export const messageKind = z.enum(messageKinds)
 export type MessageKind = z.infer<typeof messageKind>
 
@@ -109,6 +110,7 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>
 
 export const replyBodySchema = z.object({ messageId: messageIdSchema, envelope: replyEnvelopeSchema })
 export const noteBodySchema = z.object({ messageId: messageIdSchema, envelope: envelopeSchema })
+export const contactBodySchema = noteBodySchema
 export const statusBodySchema = z.object({ status: caseStatus })
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })

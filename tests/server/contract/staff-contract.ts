@@ -115,6 +115,29 @@ export function defineStaffContract(getSetup: () => StaffContractSetup) {
       expect(detail.messages.map((m) => [m.id, m.kind])).toEqual([[replyId, 'reply'], [noteId, 'note']])
     })
 
+    it('相談記録は職員の一覧にだけ出て、本人の /status には出ない。ほかの依頼の封筒は 400', async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima', 'staff')
+      const booking = await book(setup.target)
+      const base = `/api/staff/windows/toshima/cases/${booking.requestId}`
+      const contactId = crypto.randomUUID()
+      const entry = { v: 1, id: contactId, date: '2026-12-04', method: 'phone', participants: ['parent'] }
+      const contact = await sealTestEnvelope(booking.requestId, 'toshima', entry, contactId)
+      expect((await client.post(`${base}/contacts`, { messageId: contactId, envelope: contact })).status).toBe(201)
+      expect((await client.post(`${base}/contacts`, { messageId: contactId, envelope: contact })).status).toBe(409)
+      const other = await book(setup.target)
+      const misplaced = await sealTestEnvelope(other.requestId, 'toshima', entry, contactId)
+      const refused = await client.post(`${base}/contacts`, { messageId: crypto.randomUUID(), envelope: misplaced })
+      expect(refused.status).toBe(400)
+      expect((await client.post(`${base}/contacts`, { messageId: 'x', envelope: {} })).status).toBe(400)
+
+      const detail = (await (await client.get(base)).json()) as { messages: Array<{ id: string; kind: string; envelope: unknown }> }
+      expect(detail.messages.map((m) => [m.id, m.kind])).toEqual([[contactId, 'contact']])
+      expect(detail.messages[0]?.envelope).toEqual(contact)
+      const view = (await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).json()) as { messages: unknown[] }
+      expect(view.messages).toEqual([])
+    })
+
     it('本人の追加メッセージは未読として数えられ、開くと既読になる', async () => {
       const setup = getSetup()
       const client = await member(setup, 'toshima', 'staff')
