@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { caseStatus } from './case-status'
+import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
 import { envelopeSchema, replyEnvelopeSchema, staffCertificateSchema } from './envelope'
-import { slotSchema } from './requests'
+import { createRequestSchema, slotSchema } from './requests'
 
 /**
  * The staff API's wire contract (DESIGN §8; routes in src/server/staff/README.md). Every staff
@@ -102,6 +103,8 @@ export const caseSummarySchema = z.object({
   envelope: envelopeSchema,
   unreadFollowUps: z.number().int().min(0),
   videoUrl: z.url().nullable(),
+  /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
+  origin: caseOrigin,
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
@@ -111,6 +114,8 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>
 export const replyBodySchema = z.object({ messageId: messageIdSchema, envelope: replyEnvelopeSchema })
 export const noteBodySchema = z.object({ messageId: messageIdSchema, envelope: envelopeSchema })
 export const contactBodySchema = noteBodySchema
+/** A case staff open for a contact that did not start online: the public request body plus its origin. */
+export const staffCreateCaseBodySchema = createRequestSchema.omit({ campaign: true }).extend({ origin: caseOrigin.exclude(['online'], { error: 'validation.invalid' }) })
 export const statusBodySchema = z.object({ status: caseStatus })
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })

@@ -138,6 +138,30 @@ export function defineStaffContract(getSetup: () => StaffContractSetup) {
       expect(view.messages).toEqual([])
     })
 
+    it('電話の相談を職員が受け付けると、受付番号で本人が /status を見られ、一覧に「電話」として出る', async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima', 'staff')
+      const call = await makeBooking({ windowId: 'toshima', mode: 'phone', nickname: 'でんわのひと' })
+      const created = await client.post('/api/staff/windows/toshima/cases', { ...call.body, origin: 'phone' })
+      expect(created.status).toBe(201)
+      expect(await created.json()).toMatchObject({ requestId: call.requestId, status: 'waiting', slot: null })
+
+      const view = (await (await postJson(setup.target, '/api/requests/lookup', call.credentials)).json()) as { requestId: string; status: string }
+      expect(view).toMatchObject({ requestId: call.requestId, status: 'waiting' })
+      const list = (await (await client.get('/api/staff/windows/toshima/cases')).json()) as { cases: Array<{ requestId: string; origin: string }> }
+      expect(list.cases.find((c) => c.requestId === call.requestId)?.origin).toBe('phone')
+      const online = await book(setup.target)
+      expect(((await (await client.get(`/api/staff/windows/toshima/cases/${online.requestId}`)).json()) as { origin: string }).origin).toBe('online')
+
+      const again = await makeBooking({ windowId: 'toshima' })
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...again.body, origin: 'online' })).status).toBe(400)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...again.body })).status).toBe(400)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...call.body, origin: 'letter' })).status).toBe(409)
+      const elsewhere = await makeBooking({ windowId: 'bunkyo' })
+      expect((await client.post('/api/staff/windows/bunkyo/cases', { ...elsewhere.body, origin: 'walk-in' })).status).toBe(404)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...elsewhere.body, origin: 'walk-in' })).status).toBe(400)
+    })
+
     it('本人の追加メッセージは未読として数えられ、開くと既読になる', async () => {
       const setup = getSetup()
       const client = await member(setup, 'toshima', 'staff')
