@@ -3,7 +3,9 @@ export const COUNTS_DB_NAME = 'tsunagu-counts'
 
 export async function countsMayBeWaiting(): Promise<boolean> {
   if (typeof indexedDB === 'undefined') return false
-  if (typeof indexedDB.databases !== 'function') return true
+  // Without databases() (Firefox before 126) opening it to look would create it, and Dexie its
+  // name list beside it: a waiting count then goes out with the next count this device makes.
+  if (typeof indexedDB.databases !== 'function') return false
   try {
     return (await indexedDB.databases()).some((database) => database.name === COUNTS_DB_NAME)
   } catch {

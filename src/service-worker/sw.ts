@@ -6,6 +6,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
 import { flushCounts, recordCount } from '@/lib/count-outbox'
 import { deliverPending } from '@/lib/outbox-delivery'
+import { NOTICE_SYNC_TAG, noticeMayBeOn } from '@/lib/notice-names'
 import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
 import { APP_SHELL_FILE } from '@/shared/app-shell'
 
@@ -69,4 +70,12 @@ self.addEventListener('sync', (event) => {
       if (waiting + counts > 0) throw new Error(`${waiting} request(s) and ${counts} count(s) still waiting for the network`)
     }),
   )
+})
+
+// Periodic Background Sync (installed Chromium-based apps): look for a staff reply for the bookings
+// the person asked to be told about. Nothing at all unless the notice was turned on on this device.
+self.addEventListener('periodicsync', (event) => {
+  const sync = event as SyncEvent
+  if (sync.tag !== NOTICE_SYNC_TAG) return
+  sync.waitUntil(noticeMayBeOn().then(async (on) => (on ? (await import('@/lib/reply-notice')).checkReplies() : false)))
 })

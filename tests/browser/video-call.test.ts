@@ -1,20 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import Database from 'libsql'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
-import { sealEnvelope } from '../../src/shared/crypto/envelope'
-import { generateReceiptCode } from '../../src/shared/crypto/receipt-code'
-import { deriveReceiptKeys } from '../../src/shared/crypto/receipt-keys'
-import rawDeployment from '../../src/shared/config/deployment.json'
 import type { Slot } from '../../src/shared/schemas/requests'
 import { jitsiLink } from '../../src/shared/video-link'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, PHONE, tabTo } from './booking-helpers'
 import { useLanguage } from './helpers/app'
+import { bookWithReceipt, writeDatabase } from './helpers/receipt-booking'
 
 vi.setConfig({ testTimeout: 180_000 })
 
@@ -43,24 +39,12 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** A video booking made the way the form makes it, then a link attached the way staff will (straight into the database). */
+/** A video booking with a link attached the way staff will (straight into the database). */
 async function videoBooking(): Promise<{ receipt: string; slot: Slot; link: string }> {
-  const { slots } = (await (await fetch(`${server.url}/api/windows/toshima/slots?mode=video`)).json()) as { slots: Slot[] }
-  const slot = slots[0]!
-  const receipt = generateReceiptCode()
-  const keys = await deriveReceiptKeys(receipt, rawDeployment.id)
-  const requestId = crypto.randomUUID()
-  const config = (await (await fetch(`${server.url}/api/config`)).json()) as { windows: Array<{ id: string; recipients: Array<{ keyId: string; publicKey: string }> }> }
-  const recipients = config.windows.find((w) => w.id === 'toshima')!.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey }))
-  const envelope = await sealEnvelope({ requestId, windowId: 'toshima', kind: 'request', messageId: requestId, payload: { v: 1, nickname: 'そら', replyKey: keys.replyKeyRaw }, recipients })
-  const body = { requestId, windowId: 'toshima', mode: 'video', slotId: slot.id, lookupId: keys.lookupId, authHash: keys.authHash, envelope }
-  const answer = await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-  expect(answer.status).toBe(201)
+  const { receipt, requestId, slot } = await bookWithReceipt(server.url, 'video')
   const link = jitsiLink('https://meet.jit.si')
-  const db = new Database(join(dataDir, 'tsunagu.sqlite'))
-  db.prepare('UPDATE requests SET video_url = ? WHERE request_id = ?').run(link, requestId)
-  db.close()
-  return { receipt, slot, link }
+  writeDatabase(dataDir, 'UPDATE requests SET video_url = ? WHERE request_id = ?', link, requestId)
+  return { receipt, slot: slot!, link }
 }
 
 async function openStatus(context: BrowserContext, receipt: string, at: number): Promise<Page> {

@@ -37,7 +37,7 @@ describe('数の送信待ち（オフライン）', () => {
 
   it('/book?src= を開くと「フォームを開いた」を、そのキャンペーンに1つだけ数える', async () => {
     await renderRoute('/book?src=flyer-y')
-    expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1 }, { timeout: 15_000 })).toBeInTheDocument()
     await vi.waitFor(async () => expect(await counts('flyer-y')).toEqual([{ campaign: 'flyer-y', event: 'form-open', day: todayInTokyo(new Date()), count: 1 }]))
     expect(await counts('flyer-x')).toEqual([])
   })

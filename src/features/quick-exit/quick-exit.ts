@@ -11,5 +11,7 @@ export async function quickExit(neutralUrl: string, plan: WipePlan): Promise<voi
   leaving = true
   document.body.dataset.leaving = 'true'
   await wipeDeviceData(plan)
+  // The reply notice's badge on the installed app's icon goes too (its database went with the rest).
+  await (navigator as { clearAppBadge?: () => Promise<void> }).clearAppBadge?.().catch(() => undefined)
   location.replace(neutralUrl)
 }

@@ -9,6 +9,7 @@ import { CancelBooking } from './cancel-booking'
 import { FollowUpForm } from './follow-up-form'
 import { lookupRequest, readStaffMessage } from './status-api'
 import styles from './status.module.css'
+import { ReplyNoticeToggle } from './reply-notice-toggle'
 import { VideoJoin } from './video-join'
 
 type Shown = { id: string; from: 'staff' | 'person'; sentAt: string; text: string | null }
@@ -81,6 +82,7 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
         ))}
       </ul>
       {open ? <FollowUpForm credentials={credentials} view={view} onSent={() => void lookupRequest(credentials).then((r) => r.kind === 'ok' && onChange(r.value))} /> : <p>{text.r('followUp.closed')}</p>}
+      <ReplyNoticeToggle credentials={credentials} staffReplies={view.messages.filter((m) => m.from === 'staff').length} open={open} />
       {open ? <CancelBooking credentials={credentials} onCancelled={onChange} /> : null}
     </section>
   )

@@ -57,7 +57,7 @@ export function newCaseRoutes(deps: AppDeps) {
     if (outcome === 'slotTaken') return c.json({ error: 'errors.slotTaken' }, 409)
     if (outcome !== 'created') return c.json({ error: 'errors.conflict' }, 409)
     await store.cases.setOrigin(input.requestId, input.origin)
-    await store.staff.audit({ at: at.toISOString(), memberId: c.get('staff').member.id, windowId, action: 'case.created', requestId: input.requestId, target: input.origin })
+    await store.audit.add({ at: at.toISOString(), memberId: c.get('staff').member.id, windowId, action: 'case.created', requestId: input.requestId, target: input.origin })
     return c.json(answer, 201)
   })
 }

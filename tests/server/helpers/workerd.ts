@@ -27,6 +27,8 @@ export interface WorkerdOptions {
   vars?: Record<string, string>
   /** Staff invites to put into D1 first (as `npm run admin -- invite --sql` would), handed out by `invite()`. */
   invites?: Array<{ windowId: string; role: 'staff' | 'admin' }>
+  /** Extra rows to put into D1 first (SQL statements), e.g. QR campaigns. */
+  seed?: string[]
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   ])
   const invites = await Promise.all((options.invites ?? []).map(async (i) => ({ ...i, ...(await inviteSql(i, new Date(), 'http://127.0.0.1')) })))
   if (invites.length > 0) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', invites.map((i) => i.sql).join('; ')])
+  if (options.seed?.length) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', options.seed.join('; ')])
   const limit = options.rateLimitPerMinute
   const bindings = {
     ...(limit === undefined ? {} : { RATE_LIMITER: { type: 'ratelimit' as const, namespace_id: '1001', simple: { limit, period: 60 } } }),

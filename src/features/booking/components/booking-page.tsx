@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
 import { asCampaign, currentCampaign } from '@/lib/campaign'
 import { recordCount } from '@/lib/count-outbox'
@@ -20,13 +20,14 @@ function countFormOpen(campaign: string | null): void {
 interface Props {
   statusPath: string
   homePath: string
+  receiptExtras?: (receipt: string) => ReactNode
 }
 
 /**
  * The whole booking: the seven questions, then the confirmation with the receipt code. The code
  * lives only in this component's state: no URL, no history state, no storage.
  */
-export function BookingPage({ statusPath, homePath }: Props) {
+export function BookingPage({ statusPath, homePath, receiptExtras }: Props) {
   const text = useText('booking')
   const [params] = useSearchParams()
   const [initial] = useState(() => {
@@ -37,7 +38,7 @@ export function BookingPage({ statusPath, homePath }: Props) {
   useEffect(() => countFormOpen(campaign), [campaign])
   const [done, setDone] = useState<{ sent: Sent; answers: Answers } | null>(null)
 
-  if (done) return <Confirmation sent={done.sent} answers={done.answers} statusPath={statusPath} homePath={homePath} />
+  if (done) return <Confirmation sent={done.sent} answers={done.answers} statusPath={statusPath} homePath={homePath} receiptExtras={receiptExtras} />
   return (
     <>
       <h1>{text.r('title')}</h1>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { CheckBox } from '@/components/form/check-box'
 import { RubyText } from '@/components/ruby-text'
@@ -22,11 +22,13 @@ interface Props {
   answers: Answers
   statusPath: string
   homePath: string
+  /** Extra controls for this receipt, given by the route (the reply notice lives in another feature). */
+  receiptExtras?: (receipt: string) => ReactNode
 }
 
 const DAY_MS = 86_400_000
 
-export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
+export function Confirmation({ sent, answers, statusPath, homePath, receiptExtras }: Props) {
   const text = useText('booking')
   const entry = useOutboxEntry(sent.requestId)
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -140,6 +142,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
         <p>
           <Link to={statusPath}>{text.r('done.statusLink')}</Link>
         </p>
+        {receiptExtras?.(sent.receipt)}
 
         <CheckBox
           id="booking-memo"
