@@ -58,7 +58,7 @@ async function certify(page: Page, spoken: string) {
 }
 
 describe('窓口を何もないところから始め、職員が相談を読んで返事をする', () => {
-  it('init-window → 招待 → パスキー → 鍵の認証 → 家族からの予約が一覧で読める → 返事 → 本人が /status で読む → 追加のメッセージが届く', async () => {
+  it('init-window → 招待 → パスキー → 鍵の認証 → 家族からの予約が一覧で読める → 返事 → 本人が /status で読む → 追加のメッセージが届く → 相談記録（本人には見えない）→ 報告の表に数が出る', async () => {
     // The first administrator: invited from the terminal, as the README says.
     const firstInvite = (await admin(['invite', '--window', 'toshima', '--role', 'admin', '--origin', fresh.url], { DATA_DIR: fresh.dataDir })).trim().split('\n').at(-1) ?? ''
     const lead = await staffPage()
@@ -108,6 +108,33 @@ describe('窓口を何もないところから始め、職員が相談を読ん�
     await colleague.page.getByText('夕方なら電話に出られます。').waitFor({ timeout: 20_000 })
     const thread = await colleague.page.getByRole('list').filter({ hasText: '窓口の返事' }).innerText()
     expect(thread.indexOf('お電話でお話しできます。')).toBeLessThan(thread.indexOf('夕方なら電話に出られます。'))
+
+    // Two contacts go into the case's log; the person never sees them; the reports count them.
+    const logContact = async (method: string, who: string, notes: string) => {
+      await colleague.page.getByLabel('方法').selectOption({ label: method })
+      await colleague.page.getByRole('group', { name: '参加した人' }).getByLabel(who).check()
+      await colleague.page.getByLabel('メモ（なくてもよい）').fill(notes)
+      await colleague.page.getByRole('button', { name: '記録する' }).click()
+      await colleague.page.getByRole('status').filter({ hasText: '相談記録をつけました。' }).waitFor()
+      await colleague.page.getByText(notes).waitFor()
+    }
+    await logContact('訪問', '親', '自宅を訪問、母と話した')
+    await logContact('電話', '当事者', '本人と電話で少し話せた')
+    await expectNoAxeViolations(colleague.page, 'staff case with contact log')
+    await personPage.reload()
+    await personPage.getByRole('textbox', { name: '受付番号（16けた）' }).fill(receipt)
+    await personPage.getByRole('button', { name: '確かめる' }).click()
+    await personPage.getByText('お電話でお話しできます。').waitFor({ timeout: 20_000 })
+    expect(await personPage.getByText('自宅を訪問').count()).toBe(0)
+
+    await colleague.page.getByRole('link', { name: '報告の表' }).click()
+    const methods = colleague.page.getByRole('table', { name: /^相談手法別実績/ })
+    await methods.waitFor({ timeout: 30_000 })
+    const cellOf = async (label: RegExp) => (await methods.getByRole('row', { name: label }).getByRole('cell').last().innerText()).trim()
+    expect(await cellOf(/^訪問/)).toBe('1')
+    expect(await cellOf(/^電話/)).toBe('1')
+    expect(await cellOf(/^計/)).toBe('2')
+    await expectNoAxeViolations(colleague.page, 'staff reports')
 
     expect([...lead.problems, ...colleague.problems]).toEqual([])
     await Promise.all([lead.context.close(), colleague.context.close(), person.close()])

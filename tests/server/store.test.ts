@@ -1,3 +1,4 @@
+import { createCaseStore } from '../../src/server/staff/case-store'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,7 +45,9 @@ describe('SQLite ストア (Node)', () => {
     expect(await store.createRequest(request('old', slot.id, '2030-01-01T00:00:00Z'))).toBe('created')
     expect(await store.createRequest(request('new', null, '2031-01-01T00:00:00Z'))).toBe('created')
     await store.addMessage('old', { id: 'm1', from: 'person', sentAt: '2029-12-02T00:00:00Z', envelope: '{}' }, '2029-12-02T00:00:00Z', '2030-01-01T00:00:00Z')
+    await createCaseStore(driver).addContact('old', { id: 'c1', sentAt: '2029-12-03T00:00:00Z', authorId: null, envelope: '{}' })
     expect(await store.purgeExpired('2030-06-01T00:00:00Z')).toBe(1)
+    expect(await driver.all({ sql: 'SELECT id FROM case_contacts', args: [] })).toEqual([])
     expect(await store.findByLookup('lookup-old')).toBeNull()
     expect(await store.messages('old')).toEqual([])
     expect(await store.findByLookup('lookup-new')).not.toBeNull()

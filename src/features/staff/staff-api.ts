@@ -61,6 +61,7 @@ export const staffApi = {
   caseDetail: (windowId: string, requestId: string) => call('GET', caseBase(windowId, requestId), caseDetailSchema),
   reply: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/replies`, null, body),
   note: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/notes`, null, body),
+  contact: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/contacts`, null, body),
   setStatus: (windowId: string, requestId: string, status: string) => call('POST', `${caseBase(windowId, requestId)}/status`, caseSummarySchema, { status }),
   setVideo: (windowId: string, requestId: string, videoUrl: string | null) => call('POST', `${caseBase(windowId, requestId)}/video`, caseSummarySchema, { videoUrl }),
   markRead: (windowId: string, requestId: string) => call('POST', `${caseBase(windowId, requestId)}/read`, null, {}),

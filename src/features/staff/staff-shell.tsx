@@ -28,6 +28,11 @@ export function StaffShell({ title, children }: { title: string; children: React
         {me ? (
           <nav className={styles.nav} aria-label={st('siteTitle')}>
             <Link to="/staff">{st('nav.inbox')}</Link>
+            {me.windows.map((w) => (
+              <Link key={w.windowId} to={`/staff/reports/${w.windowId}`}>
+                {me.windows.length > 1 ? st('nav.reportsOf', { window: w.windowId }) : st('nav.reports')}
+              </Link>
+            ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}
             <span>{me.member.displayName}</span>
             <button type="button" className={styles.secondary} onClick={() => void signOut()}>

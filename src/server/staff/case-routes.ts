@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/staff'
-import { noteBodySchema, replyBodySchema, statusBodySchema, videoBodySchema } from '../../shared/schemas/staff'
+import { contactBodySchema, noteBodySchema, replyBodySchema, statusBodySchema, videoBodySchema } from '../../shared/schemas/staff'
 import type { AppDeps } from '../deps'
 import { readJson, validationError } from '../http/read-json'
 import { isUniqueViolation } from '../store/sql-driver'
@@ -34,15 +34,16 @@ export function caseRoutes(deps: AppDeps) {
   const audit = (c: Context<StaffEnv>, found: StoredCase, action: string, target: string | null = null) =>
     deps.getStore(c).audit.add({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId: found.windowId, action, requestId: found.requestId, target })
 
-  const addMessage = async (c: Context<StaffEnv>, found: StoredCase, kind: 'reply' | 'note', id: string, envelope: unknown) => {
+  const addMessage = async (c: Context<StaffEnv>, found: StoredCase, kind: 'reply' | 'note' | 'contact', id: string, envelope: unknown) => {
     const stored: StoredCaseMessage = { id, kind, sentAt: now().toISOString(), authorId: c.get('staff').member.id, envelope: JSON.stringify(envelope) }
+    const cases = deps.getStore(c).cases
     try {
-      await deps.getStore(c).cases.addStaffMessage(found.requestId, stored)
+      await (kind === 'contact' ? cases.addContact(found.requestId, stored) : cases.addStaffMessage(found.requestId, stored))
     } catch (error) {
       if (isUniqueViolation(error)) return c.json({ error: 'errors.messageExists' }, 409)
       throw error
     }
-    await audit(c, found, kind === 'reply' ? 'case.replied' : 'case.noted')
+    await audit(c, found, kind === 'reply' ? 'case.replied' : kind === 'note' ? 'case.noted' : 'case.contactLogged')
     return c.json(message(stored), 201)
   }
 
@@ -79,6 +80,18 @@ export function caseRoutes(deps: AppDeps) {
         return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
       }
       return addMessage(c, found, 'note', body.data.messageId, envelope)
+    })
+
+    .post('/:windowId/cases/:requestId/contacts', async (c) => {
+      const found = await findCase(c)
+      if (!found) return c.json(notFound, 404)
+      const body = await readJson(c, contactBodySchema)
+      if (!body.ok) return body.response
+      const { envelope } = body.data
+      if (envelope.requestId !== found.requestId || envelope.windowId !== found.windowId) {
+        return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
+      }
+      return addMessage(c, found, 'contact', body.data.messageId, envelope)
     })
 
     .post('/:windowId/cases/:requestId/status', async (c) => {

@@ -1,4 +1,5 @@
 import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { CaseOrigin } from '../../shared/schemas/contact-log'
 import type { ConsultationMode } from '../../shared/schemas/common'
 import type { Slot } from '../../shared/schemas/requests'
 import type { MessageKind } from '../../shared/schemas/staff'
@@ -17,6 +18,7 @@ export interface StoredCase {
   envelope: string
   unreadFollowUps: number
   videoUrl: string | null
+  origin: CaseOrigin
 }
 
 export interface StoredCaseMessage {
@@ -27,7 +29,7 @@ export interface StoredCaseMessage {
   envelope: string
 }
 
-const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_url,
+const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_url, r.origin,
   s.id AS slot_id, s.start AS slot_start, s."end" AS slot_end, s.mode AS slot_mode,
   (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.request_id AND m.kind = 'followUp'
      AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread`
@@ -48,6 +50,7 @@ function toCase(r: SqlRow): StoredCase {
     envelope: String(r.envelope),
     unreadFollowUps: Number(r.unread ?? 0),
     videoUrl: r.video_url === null || r.video_url === undefined ? null : String(r.video_url),
+    origin: (r.origin ?? 'online') as CaseOrigin,
   }
 }
 
@@ -67,7 +70,14 @@ export function createCaseStore(db: SqlDriver) {
     },
 
     async messages(requestId: string): Promise<StoredCaseMessage[]> {
-      const rows = await db.all(sql('SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ? ORDER BY sent_at, id', requestId))
+      const rows = await db.all(
+        sql(
+          `SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ?
+           UNION ALL SELECT id, 'contact' AS kind, sent_at, author_id, envelope FROM case_contacts WHERE request_id = ?
+           ORDER BY sent_at, id`,
+          requestId, requestId,
+        ),
+      )
       return rows.map((r) => ({
         id: String(r.id),
         kind: r.kind as MessageKind,
@@ -86,6 +96,18 @@ export function createCaseStore(db: SqlDriver) {
         ),
         sql('UPDATE requests SET updated_at = ? WHERE request_id = ?', message.sentAt, requestId),
       ])
+    },
+
+    /** An entry of the contact log, in its own table that /status never reads. Throws a unique violation on a taken id. */
+    async addContact(requestId: string, contact: Omit<StoredCaseMessage, 'kind'>) {
+      await db.batch([
+        sql('INSERT INTO case_contacts (id, request_id, sent_at, author_id, envelope) VALUES (?, ?, ?, ?, ?)', contact.id, requestId, contact.sentAt, contact.authorId, contact.envelope),
+        sql('UPDATE requests SET updated_at = ? WHERE request_id = ?', contact.sentAt, requestId),
+      ])
+    },
+
+    async setOrigin(requestId: string, origin: CaseOrigin) {
+      await db.run(sql('UPDATE requests SET origin = ? WHERE request_id = ?', origin, requestId))
     },
 
     async setStatus(requestId: string, status: CaseStatus, at: string) {

@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps'
 import { authRoutes } from './auth-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
+import { newCaseRoutes } from './new-case-routes'
 import { checkOrigin } from './origin'
 import { requireStaff, type StaffEnv } from './require-staff'
 
@@ -13,6 +14,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.use(requireStaff(deps.getStore, now))
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
+  signedIn.route('/windows', newCaseRoutes(deps))
 
   const staff = new Hono()
   staff.use(checkOrigin(deps))

@@ -72,8 +72,9 @@ export function createRequestStore(db: SqlDriver) {
       ])
     },
     async purgeExpired(now) {
-      const [, , removed] = await db.batch([
+      const [, , , removed] = await db.batch([
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
+        sql('DELETE FROM case_contacts WHERE request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
         sql('DELETE FROM messages WHERE request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
         sql('DELETE FROM requests WHERE delete_after < ?', now),
       ])

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { caseStatus } from './case-status'
+import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
 import { envelopeSchema, replyEnvelopeSchema, staffCertificateSchema } from './envelope'
-import { slotSchema } from './requests'
+import { createRequestSchema, slotSchema } from './requests'
 
 /**
  * The staff API's wire contract (DESIGN §8; routes in src/server/staff/README.md). Every staff
@@ -74,7 +75,8 @@ export const memberViewSchema = z.object({
 })
 export type MemberView = z.infer<typeof memberViewSchema>
 
-export const messageKinds = ['followUp', 'reply', 'note'] as const
+/** contact: an entry of the contact log (src/shared/schemas/contact-log.ts), sealed to the window like a note. */
+export const messageKinds = ['followUp', 'reply', 'note', 'contact'] as const
 export const messageKind = z.enum(messageKinds)
 export type MessageKind = z.infer<typeof messageKind>
 
@@ -101,6 +103,8 @@ export const caseSummarySchema = z.object({
   envelope: envelopeSchema,
   unreadFollowUps: z.number().int().min(0),
   videoUrl: z.url().nullable(),
+  /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
+  origin: caseOrigin,
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
@@ -109,6 +113,9 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>
 
 export const replyBodySchema = z.object({ messageId: messageIdSchema, envelope: replyEnvelopeSchema })
 export const noteBodySchema = z.object({ messageId: messageIdSchema, envelope: envelopeSchema })
+export const contactBodySchema = noteBodySchema
+/** A case staff open for a contact that did not start online: the public request body plus its origin. */
+export const staffCreateCaseBodySchema = createRequestSchema.omit({ campaign: true }).extend({ origin: caseOrigin.exclude(['online'], { error: 'validation.invalid' }) })
 export const statusBodySchema = z.object({ status: caseStatus })
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })

@@ -115,6 +115,53 @@ export function defineStaffContract(getSetup: () => StaffContractSetup) {
       expect(detail.messages.map((m) => [m.id, m.kind])).toEqual([[replyId, 'reply'], [noteId, 'note']])
     })
 
+    it('相談記録は職員の一覧にだけ出て、本人の /status には出ない。ほかの依頼の封筒は 400', async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima', 'staff')
+      const booking = await book(setup.target)
+      const base = `/api/staff/windows/toshima/cases/${booking.requestId}`
+      const contactId = crypto.randomUUID()
+      const entry = { v: 1, id: contactId, date: '2026-12-04', method: 'phone', participants: ['parent'] }
+      const contact = await sealTestEnvelope(booking.requestId, 'toshima', entry, contactId)
+      expect((await client.post(`${base}/contacts`, { messageId: contactId, envelope: contact })).status).toBe(201)
+      expect((await client.post(`${base}/contacts`, { messageId: contactId, envelope: contact })).status).toBe(409)
+      const other = await book(setup.target)
+      const misplaced = await sealTestEnvelope(other.requestId, 'toshima', entry, contactId)
+      const refused = await client.post(`${base}/contacts`, { messageId: crypto.randomUUID(), envelope: misplaced })
+      expect(refused.status).toBe(400)
+      expect((await client.post(`${base}/contacts`, { messageId: 'x', envelope: {} })).status).toBe(400)
+
+      const detail = (await (await client.get(base)).json()) as { messages: Array<{ id: string; kind: string; envelope: unknown }> }
+      expect(detail.messages.map((m) => [m.id, m.kind])).toEqual([[contactId, 'contact']])
+      expect(detail.messages[0]?.envelope).toEqual(contact)
+      const view = (await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).json()) as { messages: unknown[] }
+      expect(view.messages).toEqual([])
+    })
+
+    it('電話の相談を職員が受け付けると、受付番号で本人が /status を見られ、一覧に「電話」として出る', async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima', 'staff')
+      const call = await makeBooking({ windowId: 'toshima', mode: 'phone', nickname: 'でんわのひと' })
+      const created = await client.post('/api/staff/windows/toshima/cases', { ...call.body, origin: 'phone' })
+      expect(created.status).toBe(201)
+      expect(await created.json()).toMatchObject({ requestId: call.requestId, status: 'waiting', slot: null })
+
+      const view = (await (await postJson(setup.target, '/api/requests/lookup', call.credentials)).json()) as { requestId: string; status: string }
+      expect(view).toMatchObject({ requestId: call.requestId, status: 'waiting' })
+      const list = (await (await client.get('/api/staff/windows/toshima/cases')).json()) as { cases: Array<{ requestId: string; origin: string }> }
+      expect(list.cases.find((c) => c.requestId === call.requestId)?.origin).toBe('phone')
+      const online = await book(setup.target)
+      expect(((await (await client.get(`/api/staff/windows/toshima/cases/${online.requestId}`)).json()) as { origin: string }).origin).toBe('online')
+
+      const again = await makeBooking({ windowId: 'toshima' })
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...again.body, origin: 'online' })).status).toBe(400)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...again.body })).status).toBe(400)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...call.body, origin: 'letter' })).status).toBe(409)
+      const elsewhere = await makeBooking({ windowId: 'bunkyo' })
+      expect((await client.post('/api/staff/windows/bunkyo/cases', { ...elsewhere.body, origin: 'walk-in' })).status).toBe(404)
+      expect((await client.post('/api/staff/windows/toshima/cases', { ...elsewhere.body, origin: 'walk-in' })).status).toBe(400)
+    })
+
     it('本人の追加メッセージは未読として数えられ、開くと既読になる', async () => {
       const setup = getSetup()
       const client = await member(setup, 'toshima', 'staff')

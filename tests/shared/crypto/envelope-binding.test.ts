@@ -54,6 +54,15 @@ describe('封筒はどの依頼・どのメッセージ・どの種類かに結�
     )
   })
 
+  it('相談記録（contact）は職員メモとしても追伸としても開かない', async () => {
+    const contact = { requestId: requestA, windowId, kind: 'contact' as const, messageId: message1 }
+    const sealed = await seal(contact, { v: 1, method: 'phone' })
+    expect(await open(sealed, contact)).toEqual({ v: 1, method: 'phone' })
+    await expect(open(sealed, { ...contact, kind: 'note' })).rejects.toBeInstanceOf(DecryptError)
+    await expect(open(sealed, followUp(requestA, message1))).rejects.toBeInstanceOf(DecryptError)
+    await expect(open(await seal({ ...contact, kind: 'note' }, { text: 'メモ' }), contact)).rejects.toBeInstanceOf(DecryptError)
+  })
+
   it('依頼本体のメッセージ ID は依頼 ID そのもの', async () => {
     await expect(seal({ ...requestOf(requestA), messageId: message1 }, {})).rejects.toThrow()
   })

@@ -4,6 +4,7 @@ import { JoinPage } from '@/features/staff/auth/join-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
+import { ReportsRoute } from '@/features/staff/reports/reports-route'
 import { StaffGate } from '@/features/staff/staff-app'
 import { StaffSessionProvider } from '@/features/staff/staff-session'
 
@@ -15,6 +16,11 @@ function CaseRoute() {
 function MembersRoute() {
   const { windowId = '' } = useParams()
   return <MembersPage key={windowId} windowId={windowId} />
+}
+
+function ReportsWindowRoute() {
+  const { windowId = '' } = useParams()
+  return <ReportsRoute key={windowId} windowId={windowId} />
 }
 
 /** /staff/*: the staff side, loaded only here (never with the public pages), not indexed, Japanese. */
@@ -34,6 +40,7 @@ export default function StaffRoot() {
             <Route index element={<InboxPage keys={keys} />} />
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
+            <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}

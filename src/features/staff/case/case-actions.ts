@@ -1,5 +1,6 @@
 import { openWindowRecipients } from './recipients'
 import { sealEnvelope } from '@/shared/crypto/envelope'
+import { contactLogPayloadSchema, type ContactLogEntry } from '@/shared/schemas/contact-log'
 import { encryptReply } from '@/shared/crypto/reply'
 import { staffApi } from '../staff-api'
 
@@ -18,4 +19,13 @@ export async function saveNote(windowId: string, requestId: string, text: string
   const recipients = await openWindowRecipients(windowId)
   const envelope = await sealEnvelope({ requestId, windowId, kind: 'note', messageId, payload: { v: 1, text, writtenAt: now() }, recipients })
   await staffApi.note(windowId, requestId, { messageId, envelope })
+}
+
+/** An entry of the contact log, sealed like a note but as kind 'contact', so neither can pass for the other. */
+export async function saveContact(windowId: string, requestId: string, entry: Omit<ContactLogEntry, 'id'>) {
+  const messageId = crypto.randomUUID()
+  const payload = contactLogPayloadSchema.parse({ v: 1, id: messageId, ...entry })
+  const recipients = await openWindowRecipients(windowId)
+  const envelope = await sealEnvelope({ requestId, windowId, kind: 'contact', messageId, payload, recipients })
+  await staffApi.contact(windowId, requestId, { messageId, envelope })
 }

@@ -6,11 +6,12 @@ import { staffApi } from '../staff-api'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { saveNote, sendReply } from './case-actions'
+import { ContactForm } from './contact-form'
 
 type Done = (message: string) => void
 
 /** One small form: its own busy state, its own error and its own confirmation, read out politely. */
-function useAction(onChanged: () => Promise<void>) {
+export function useAction(onChanged: () => Promise<void>) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const run = async (event: { preventDefault(): void }, action: (done: Done) => Promise<void>) => {
@@ -105,6 +106,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
           />
         </section>
       ) : null}
+      <ContactForm windowId={windowId} requestId={requestId} onChanged={onChanged} />
       <section aria-labelledby="case-note-heading">
         <h2 id="case-note-heading">{st('case.noteHeading')}</h2>
         <TextForm id="case-note" label={st('case.noteLabel')} hint={st('case.noteHint')} button={st('case.noteSave')} rows={3} max={4000} onChanged={onChanged}

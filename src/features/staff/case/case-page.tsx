@@ -9,7 +9,21 @@ import { staffApi } from '../staff-api'
 import { StaffShell } from '../staff-shell'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
+import { caseWords } from '../reports/report-labels'
 import { CaseForms } from './case-forms'
+
+function messageLabel(m: OpenedMessage): string {
+  if (m.kind === 'followUp') return st('case.fromPerson')
+  if (m.kind === 'reply') return st('case.reply')
+  return st(m.kind === 'note' ? 'case.note' : 'case.contactEntry')
+}
+
+function messageText(m: OpenedMessage): string {
+  if (m.kind !== 'contact' || !m.contact) return m.text ?? st('case.cannotRead')
+  const c = m.contact
+  const line = st('case.contactSummary', { date: c.date, method: caseWords.method[c.method], participants: c.participants.map((p) => caseWords.participant[p]).join(st('listSeparator')) })
+  return c.notes ? `${line}\n${c.notes}` : line
+}
 
 function contactText(payload: BookingPayload): string {
   const c = payload.contact
@@ -28,9 +42,9 @@ function Thread({ messages }: { messages: OpenedMessage[] }) {
   return (
     <ol className={styles.thread}>
       {messages.map((m) => (
-        <li key={m.id} className={m.kind === 'note' ? styles.note : undefined}>
-          <strong>{st(m.kind === 'followUp' ? 'case.fromPerson' : m.kind === 'reply' ? 'case.reply' : 'case.note')}</strong> <span>{tokyoDateTime(m.sentAt)}</span>
-          <p className={styles.messageText}>{m.text ?? st('case.cannotRead')}</p>
+        <li key={m.id} className={m.kind === 'note' || m.kind === 'contact' ? styles.note : undefined}>
+          <strong>{messageLabel(m)}</strong> <span>{tokyoDateTime(m.sentAt)}</span>
+          <p className={styles.messageText}>{messageText(m)}</p>
         </li>
       ))}
     </ol>

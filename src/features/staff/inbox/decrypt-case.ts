@@ -3,6 +3,7 @@ import { decryptReply } from '@/shared/crypto/reply'
 import type { RecipientKeyPair } from '@/shared/crypto/window-keys'
 import { bookingPayloadSchema, type BookingPayload } from '@/shared/schemas/booking-payload'
 import { followUpPayloadSchema, notePayloadSchema, replyPayloadSchema, type CaseDetail, type CaseSummary } from '@/shared/schemas/staff'
+import { contactLogPayloadSchema, type ContactLogPayload } from '@/shared/schemas/contact-log'
 import type { Envelope, ReplyEnvelope } from '@/shared/schemas/envelope'
 
 /** A case as this device can read it. Held in memory only: never written to any storage. */
@@ -14,11 +15,13 @@ export interface OpenedCase {
 
 export interface OpenedMessage {
   id: string
-  kind: 'followUp' | 'reply' | 'note'
+  kind: CaseDetail['messages'][number]['kind']
   sentAt: string
   authorId: string | null
   /** null when it cannot be opened here; the page says so instead of hiding it. */
   text: string | null
+  /** A contact log entry, opened: counted by the reports. null when not a contact or unreadable. */
+  contact: ContactLogPayload | null
 }
 
 export async function openCase(summary: CaseSummary, key: RecipientKeyPair | null): Promise<OpenedCase> {
@@ -37,17 +40,26 @@ export async function openMessages(detail: CaseDetail, payload: BookingPayload |
   return Promise.all(
     detail.messages.map(async (m) => {
       let text: string | null = null
+      let contact: ContactLogPayload | null = null
       try {
         if (m.kind === 'reply') {
           if (payload) text = replyPayloadSchema.parse(await decryptReply(payload.replyKey, m.envelope as ReplyEnvelope, { requestId: detail.requestId, messageId: m.id })).text
         } else if (key) {
           const plain = await openEnvelope(m.envelope as Envelope, key, { ...bound, kind: m.kind, messageId: m.id })
-          text = (m.kind === 'note' ? notePayloadSchema : followUpPayloadSchema).parse(plain).text
+          if (m.kind === 'contact') {
+            contact = contactLogPayloadSchema.parse(plain)
+            // The entry names its own id: one moved from another message would not match.
+            if (contact.id !== m.id) throw new TypeError('contact id mismatch')
+            text = contact.notes ?? ''
+          } else {
+            text = (m.kind === 'note' ? notePayloadSchema : followUpPayloadSchema).parse(plain).text
+          }
         }
       } catch {
         text = null
+        contact = null
       }
-      return { id: m.id, kind: m.kind, sentAt: m.sentAt, authorId: m.authorId, text }
+      return { id: m.id, kind: m.kind, sentAt: m.sentAt, authorId: m.authorId, text, contact }
     }),
   )
 }
