@@ -71,4 +71,13 @@ describe('import boundaries (STYLE A2.1: shared → components/lib → features 
     )
     expect({ clientToServer, serverToClient }).toEqual({ clientToServer: [], serverToClient: [] })
   })
+
+  it('only the staff routes reach features/staff, and staff code stays out of lib and components', () => {
+    const isStaff = (path: string) => path.startsWith('features/staff') || path.startsWith('app/routes/staff')
+    const intoStaff = imports.filter((i) => i.to.startsWith('features/staff') && !isStaff(i.from) && i.from !== 'app/router.tsx')
+    const staffInShared = sourceFiles(src)
+      .map((file) => relative(src, file))
+      .filter((path) => ['lib', 'components'].includes(area(path)) && /staff/i.test(path))
+    expect({ intoStaff, staffInShared }).toEqual({ intoStaff: [], staffInShared: [] })
+  })
 })
