@@ -1,20 +1,23 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
-import rawDeployment from './src/shared/config/deployment.json' with { type: 'json' }
 import { prerenderedPages } from './src/app/paths.ts'
 import { jpHolidays, shellConfig } from './src/build/client-data.ts'
 import { usedDesignTokens } from './src/build/design-tokens.ts'
 import { precompress } from './src/build/precompress.ts'
 import { prerender } from './src/build/prerender.ts'
+import { DEPLOYMENT_STAMP, deploymentDigest, deploymentFile } from './src/server/deployment-file.ts'
 import { deploymentSchema } from './src/shared/schemas/deployment.ts'
 import { checkEventPlaces, eventsFileSchema, placesFileSchema } from './src/shared/schemas/places.ts'
 import rawEvents from './public/data/events.json' with { type: 'json' }
 import rawPlaces from './public/data/places.json' with { type: 'json' }
 
-const deployment = deploymentSchema.parse(rawDeployment)
+// TSUNAGU_DEPLOYMENT picks the deployment file; its pinned keys are what the public form trusts.
+const deploymentPath = deploymentFile()
+const deployment = deploymentSchema.parse(JSON.parse(readFileSync(deploymentPath, 'utf8')))
 const places = placesFileSchema.parse(rawPlaces)
 const orphanEvents = checkEventPlaces(places, eventsFileSchema.parse(rawEvents))
 if (orphanEvents.length > 0) throw new Error(`public/data/events.json: unknown placeId in ${orphanEvents.join(', ')}`)
@@ -29,14 +32,31 @@ function reactRouterProduction(): Plugin {
   return { name: 'tsunagu:react-router-production', apply: 'build', config: () => ({ resolve: { alias: [{ find: /^react-router$/, replacement: production }] } }) }
 }
 
+/** Which deployment file this build pinned, so build-if-needed rebuilds when another is chosen. */
+function deploymentStamp(path: string): Plugin {
+  return {
+    name: 'tsunagu:deployment-stamp',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: DEPLOYMENT_STAMP, source: `${deploymentDigest(path)}\n` })
+    },
+  }
+}
+
 const browserTests = ['tests/browser/**/*.test.ts']
 
 export default defineConfig({
-  resolve: { alias: { '@': src } },
+  resolve: {
+    alias: [
+      { find: '@/shared/config/deployment.json', replacement: deploymentPath },
+      { find: '@', replacement: src },
+    ],
+  },
   plugins: [
     react(),
     jpHolidays(),
     shellConfig(deployment),
+    deploymentStamp(deploymentPath),
     usedDesignTokens(src),
     reactRouterProduction(),
     VitePWA({
@@ -66,7 +86,8 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
-        globIgnores: ['**/*.{br,gz}'],
+        // Staff code is for staff browsers only: not precached on every visitor's device.
+        globIgnores: ['**/*.{br,gz}', 'assets/staff-*'],
         rollupFormat: 'iife',
       },
     }),
@@ -89,6 +110,8 @@ export default defineConfig({
           groups: [
             { name: 'index', test: /preload-helper|[\\/]src[\\/]main\.tsx$/, priority: 2 },
             { name: 'start', test: /[\\/]src[\\/]app[\\/]start\.tsx$/, priority: 1 },
+            // The staff side in chunks of its own, which the public precache leaves out (globIgnores).
+            { name: 'staff', test: /[\\/]src[\\/](features|app[\\/]routes)[\\/]staff[\\/]|[\\/]@simplewebauthn[\\/]/, priority: 3, includeDependenciesRecursively: false },
           ],
         },
       },
@@ -104,12 +127,15 @@ export default defineConfig({
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, ...browserTests, 'tests/server/**'],
           setupFiles: ['tests/setup.ts'],
+          // jsdom and user-event slow down many times over when the shared machine is busy; a
+          // timeout is a hang detector here, not a speed check (speed lives in `npm run bench`).
+          testTimeout: 30_000,
           alias: { 'virtual:pwa-register/react': fileURLToPath(new URL('./tests/stubs/pwa-register.ts', import.meta.url)) },
         },
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'] },
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         extends: true,

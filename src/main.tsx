@@ -1,12 +1,9 @@
 import { quickExitUrl } from 'virtual:shell-config'
 import { installQuickExit } from './features/quick-exit/install-quick-exit'
-import { OUTBOX_DB_NAME } from './lib/outbox-names'
-
-/** Databases that quick exit must not delete: see DESIGN §4, "Outbox". */
-const KEEP_ON_EXIT: readonly string[] = [OUTBOX_DB_NAME]
+import { WIPE_PLAN } from './features/quick-exit/wipe-plan'
 
 // First of all, before the app is fetched: the way out must work as soon as the page can be read.
-installQuickExit(quickExitUrl, KEEP_ON_EXIT)
+installQuickExit(quickExitUrl, WIPE_PLAN)
 
 const root = document.getElementById('root') as HTMLElement
 

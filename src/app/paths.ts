@@ -11,6 +11,7 @@ export const paths = {
   safety: '/if-you-fear-being-seen',
   book: '/book',
   status: '/status',
+  call: '/call',
   windows: '/windows',
   map: '/map',
   mapPlace: '/map/places/:id',
@@ -44,4 +45,4 @@ export const prerenderedPages: readonly AppPath[] = [
 ]
 
 /** The public pages, precached and tested offline and with axe. */
-export const publicPages: readonly AppPath[] = [...prerenderedPages, paths.book, paths.status, paths.map, samplePlace, paths.events]
+export const publicPages: readonly AppPath[] = [...prerenderedPages, paths.book, paths.status, paths.call, paths.map, samplePlace, paths.events]

@@ -1,4 +1,4 @@
-import { createElement, lazy, type ComponentType } from 'react'
+import { createElement, lazy, Suspense, type ComponentType } from 'react'
 import { matchPath, Route, Routes } from 'react-router'
 import { loadNamespaces, NAMESPACES } from '@/lib/i18n'
 import { AppLayout } from './layout/app-layout'
@@ -56,6 +56,7 @@ export const routes: AppRoute[] = [
   { path: paths.safety, ...page('safety', ['guide']) },
   { path: paths.book, ...page('book') },
   { path: paths.status, ...page('status') },
+  { path: paths.call, ...page('call', ['call']) },
   { path: paths.windows, ...page('windows', ['windows']) },
   { path: paths.map, ...page('map') },
   { path: paths.mapPlace, ...page('map-place') },
@@ -68,10 +69,21 @@ export function routeFor(pathname: string): AppRoute {
   return routes.find((route) => route.path !== '*' && matchPath(route.path, pathname)) ?? (routes.at(-1) as AppRoute)
 }
 
+/** The staff side: its own chunk, loaded only under /staff, outside the public layout (no quick exit, no language switch). */
+const StaffRoot = lazy(() => import('./routes/staff/staff-root'))
+
 /** The routes in declarative mode; wrap in a BrowserRouter (app), a StaticRouter (build) or a MemoryRouter (tests). */
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path="/staff/*"
+        element={
+          <Suspense fallback={null}>
+            <StaffRoot />
+          </Suspense>
+        }
+      />
       <Route element={<AppLayout />}>
         {routes.map(({ path, Component }) => (
           <Route key={path} path={path} element={<Component />} />

@@ -2,6 +2,8 @@ import '@digital-go-jp/design-tokens/dist/tokens.css'
 import '@/styles/global.css'
 import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
+import { rememberCampaign } from '@/lib/campaign'
+import { countsMayBeWaiting } from '@/lib/count-names'
 import { initI18n, INITIAL_NAMESPACES } from '@/lib/i18n'
 import { readLanguage } from '@/lib/preferences'
 import { App } from './app'
@@ -13,6 +15,7 @@ import { routeFor } from './router'
  */
 async function start(): Promise<void> {
   const container = document.getElementById('root') as HTMLElement
+  rememberCampaign(location.search)
   const language = readLanguage() ?? 'ja'
   await initI18n(language, INITIAL_NAMESPACES)
   // The page's code and text first, so the first render is the whole page (and hydration never suspends).
@@ -29,6 +32,8 @@ async function start(): Promise<void> {
   } else {
     createRoot(container).render(app)
   }
+  // Counts that waited offline: the database code loads only when there is something to send.
+  if (await countsMayBeWaiting()) void import('@/lib/count-outbox').then((counts) => counts.startCountSync())
 }
 
 void start()

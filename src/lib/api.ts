@@ -67,3 +67,10 @@ export async function fetchSlots(windowId: string, mode: string): Promise<Slot[]
   // A cached list may be old: never offer a time that has already begun.
   return body.slots.filter((slot) => slot.mode === mode && Date.parse(slot.start) > now)
 }
+
+/** Every open slot of a window in the next 14 days, of every mode: the window step shows what each window offers. */
+export async function fetchWindowSlots(windowId: string): Promise<Slot[]> {
+  const body = slotsResponseSchema.parse(await getPublic(`/api/windows/${encodeURIComponent(windowId)}/slots`))
+  const now = Date.now()
+  return body.slots.filter((slot) => Date.parse(slot.start) > now)
+}

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie'
 import { z } from 'zod'
 import { createRequestSchema, createdRequestSchema, slotSchema } from '@/shared/schemas/requests'
 
-import { DRAFTS_DB_NAME, OUTBOX_DB_NAME } from './outbox-names'
+import { DRAFTS_DB_NAME, OUTBOX_DB_NAME, OUTBOX_STORE } from './outbox-names'
 import { announceOutboxOpened } from './outbox-presence'
 
 export { DRAFTS_DB_NAME, OUTBOX_DB_NAME }
@@ -33,7 +33,7 @@ export class OutboxDb extends Dexie {
 
   constructor() {
     super(OUTBOX_DB_NAME)
-    this.version(1).stores({ envelopes: 'id, lookupId, state' })
+    this.version(1).stores({ [OUTBOX_STORE]: 'id, lookupId, state' })
   }
 }
 

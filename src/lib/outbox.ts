@@ -13,17 +13,40 @@ export function startOutboxSync(): void {
   void deliverPending().catch(() => undefined)
 }
 
-/** Requests still on this device, waiting for the network (for the 「送信待ち」 indicator). */
-export function usePendingCount(): number {
-  const [count, setCount] = useState(0)
+export interface OutboxSummary {
+  pending: number
+  /** Bounced in the background (slot taken, rejected): the person must be told and shown the fix. */
+  failed: OutboxEntry[]
+  /** Delivered while no confirmation was on screen. */
+  delivered: OutboxEntry[]
+}
+
+/** Requests whose confirmation screen is open: that screen tells of their delivery, nothing else does. */
+const onScreen = new Set<string>()
+
+export function showingConfirmation(requestId: string): () => void {
+  onScreen.add(requestId)
+  return () => onScreen.delete(requestId)
+}
+
+/** Everything on this device that the person should hear about, kept up to date. */
+export function useOutboxSummary(): OutboxSummary {
+  const [summary, setSummary] = useState<OutboxSummary>({ pending: 0, failed: [], delivered: [] })
   useEffect(() => {
-    const subscription = liveQuery(() => getOutboxDb().envelopes.where('state').equals('pending').count()).subscribe({
-      next: setCount,
-      error: () => setCount(0),
+    const subscription = liveQuery(() => getOutboxDb().envelopes.toArray()).subscribe({
+      next: (rows) => {
+        const entries = rows.map(restoreOutboxEntry).filter((e) => e !== null)
+        setSummary({
+          pending: entries.filter((e) => e.state === 'pending').length,
+          failed: entries.filter((e) => e.state === 'slotTaken' || e.state === 'rejected'),
+          delivered: entries.filter((e) => e.state === 'delivered' && !onScreen.has(e.id)),
+        })
+      },
+      error: () => setSummary({ pending: 0, failed: [], delivered: [] }),
     })
     return () => subscription.unsubscribe()
   }, [])
-  return count
+  return summary
 }
 
 /** The outbox entry of one request, kept up to date (e.g. when it is delivered after going online). */

@@ -1,24 +1,22 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { REQUEST_BODY_MAX_BYTES } from '../shared/limits'
-import { metricEventSchema } from '../shared/schemas/requests'
+import { metricRoutes, shortLinkRoutes } from './campaigns/campaign-routes'
+import { READ_CACHE_TTL_MS, readCache } from './abuse/read-cache'
 import type { AppDeps } from './deps'
 import { rateLimit } from './http/rate-limit'
-import { readJson } from './http/read-json'
 import { publicConfig } from './public-config'
-import { requestRoutes } from './routes/requests'
-import { slotRoutes } from './routes/slots'
+import { requestRoutes } from './public/requests'
+import { slotRoutes } from './public/slots'
+import { staffRoutes } from './staff/staff-routes'
 import { apiJsonResponder, hasAllHeaders, securityHeaders } from './security-headers'
-import { todayInTokyo } from './slots/generate-slots'
 
 export type { AppDeps } from './deps'
 
 /** The whole HTTP API. Runtime entries (node.ts, worker.ts) add static files and storage around it. */
 export function createApp(deps: AppDeps) {
-  const now = deps.now ?? (() => new Date())
   const app = new Hono()
-  const security = { imageOrigins: deps.imageOrigins }
-  app.use(securityHeaders(security))
+  app.use(securityHeaders())
   app.use('/api/*', async (c, next) => {
     await next()
     if (!hasAllHeaders(c.res)) c.res.headers.set('Cache-Control', 'no-store')
@@ -34,22 +32,26 @@ export function createApp(deps: AppDeps) {
     }
     return streamedLimit(c, next)
   })
-  // Every POST of the API is anonymous (requests, lookup, cancel, messages, metrics); reads are not limited.
-  app.use('/api/*', rateLimit(deps.rateLimiter))
+  // The public POSTs are anonymous (requests, lookup, cancel, messages, metrics) and limited per client;
+  // reads are not. Staff routes are not anonymous: passkeys and sessions guard them, not this limiter.
+  const anonymousLimit = rateLimit(deps.rateLimiter)
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff/') ? next() : anonymousLimit(c, next)))
+  const reads = readCache(READ_CACHE_TTL_MS, () => (deps.now ?? (() => new Date()))().getTime())
+  app.use('/api/*', async (c, next) => {
+    await next()
+    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics')
+    if (write && c.res.status < 400) reads.clear()
+  })
+  app.route('/api/staff', staffRoutes(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.get('/api/config', async (c) => {
-    const staff = await deps.getStore(c).staffKeys()
-    return c.json(publicConfig(deps.deployment, staff))
+    return c.json(await reads.get('config', async () => publicConfig(deps.deployment, await deps.getStore(c).staffKeys())))
   })
-  app.route('/api/windows', slotRoutes(deps))
-  app.route('/api/requests', requestRoutes(deps, apiJsonResponder(security)))
-  app.post('/api/metrics', async (c) => {
-    const body = await readJson(c, metricEventSchema)
-    if (!body.ok) return body.response
-    await deps.getStore(c).countMetric(body.data.campaign, body.data.event, todayInTokyo(now()))
-    return c.body(null, 204)
-  })
+  app.route('/api/windows', slotRoutes(deps, reads))
+  app.route('/api/requests', requestRoutes(deps, apiJsonResponder()))
+  app.route('/api/metrics', metricRoutes(deps))
+  app.route('/q', shortLinkRoutes(deps))
 
   app.all('/api/*', (c) => c.json({ error: 'errors.notFound' }, 404))
   app.onError((error, c) => {

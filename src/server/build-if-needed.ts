@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { DEPLOYMENT_STAMP, deploymentDigest, deploymentFile } from './deployment-file'
 
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json']
 
@@ -12,10 +13,19 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs)
 }
 
-/** True when there is no build yet, or a source file changed after the last one. */
+function builtDeployment(distDir: string): string | null {
+  const stamp = join(distDir, DEPLOYMENT_STAMP)
+  return existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : null
+}
+
+/**
+ * True when there is no build yet, a source file changed after the last one, or the build pinned
+ * another deployment file (TSUNAGU_DEPLOYMENT, see src/build/deployment-file.ts) than the one now chosen.
+ */
 export function buildIsStale(root: string, distDir: string): boolean {
   const built = join(distDir, 'index.html')
   if (!existsSync(built)) return true
+  if (builtDeployment(distDir) !== deploymentDigest(deploymentFile())) return true
   const builtAt = statSync(built).mtimeMs
   return SOURCES.some((source) => newestMtime(join(root, source)) > builtAt)
 }
@@ -31,7 +41,7 @@ export async function buildIfNeeded(root: string, distDir: string): Promise<void
   const result = spawnSync(process.execPath, [viteBin, 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: { ...process.env, TSUNAGU_DEPLOYMENT: deploymentFile(), NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   })
   if (result.status !== 0) throw new Error('The app build failed; see the output above.')
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Deployment } from '../shared/schemas/deployment'
+import type { CredentialHasher } from './abuse/credential-hash'
 import type { Sha256 } from './http/hash'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
@@ -8,10 +9,13 @@ export interface AppDeps {
   deployment: Deployment
   /** The store for this request: one shared store on Node, one built from `env.DB` per request on Workers. */
   getStore: (c: Context) => Store
-  imageOrigins?: readonly string[]
   /** Anonymous POST endpoints are limited when set; `null` turns limiting off (tests, bench). */
   rateLimiter?: RateLimiter | null
   now?: () => Date
+  /** The origin staff pages are served from (PUBLIC_ORIGIN); unset: the request URL's origin. */
+  publicOrigin?: string | ((c: Context) => string | undefined)
   /** SHA-256 for body and auth-key hashes; WebCrypto by default (Node's WebCrypto digest is slow under load). */
   sha256?: Sha256
+  /** Keyed hash of stored lookup ids and auth hashes (CREDENTIAL_SECRET); unset: a random secret per process. */
+  credentials?: CredentialHasher | ((c: Context) => CredentialHasher)
 }

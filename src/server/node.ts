@@ -1,16 +1,19 @@
 import { serve, type ServerType } from '@hono/node-server'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { hash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
-import { deploymentSchema, tileOrigin, type Deployment } from '../shared/schemas/deployment'
+import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
-import { memoryRateLimiter } from './http/rate-limit'
+import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-credential-secret'
+import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
 import { ensureSlots } from './slots/ensure-slots'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
 import { createSqlStore, type Store } from './store/store'
 import { mountStaticFiles } from './static-files'
+import { mountNodeTileProxy } from './tiles/node-tiles'
 
 export interface RunningServer {
   url: string
@@ -21,8 +24,13 @@ export interface RunningServer {
 /** Node's synchronous one-shot hash: WebCrypto's digest goes through a job queue that costs more than the hash. */
 export const nodeSha256 = (data: Uint8Array | string) => new Uint8Array(hash('sha256', data, 'buffer'))
 
-export function loadDeployment(): Deployment {
-  return deploymentSchema.parse(rawDeployment)
+/**
+ * The deployment this server runs: the file named by TSUNAGU_DEPLOYMENT (as for the build, see
+ * vite.config.ts), else the bundled src/shared/config/deployment.json.
+ */
+export function loadDeployment(path = process.env.TSUNAGU_DEPLOYMENT): Deployment {
+  if (!path) return deploymentSchema.parse(rawDeployment)
+  return deploymentSchema.parse(JSON.parse(readFileSync(resolve(path), 'utf8')))
 }
 
 /** Opens `<DATA_DIR>/tsunagu.sqlite` (created if missing), applies pending migrations and returns the store. */
@@ -32,12 +40,13 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'> &
-  Partial<Pick<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'>>
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS'> &
+  LimitEnv &
+  CredentialSecretEnv &
+  Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
 
 export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
-  // `npm start` passes the env value (default 30); embedding callers such as test setups opt in.
-  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
+  const credentials = nodeCredentialHasher(env, env.DATA_DIR) ?? undefined
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
@@ -50,21 +59,16 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     upkeep().catch((error: unknown) => console.error(`[tsunagu] daily upkeep failed: ${(error as Error).name}`))
   }, 6 * 60 * 60 * 1000)
   daily.unref()
-  const rateLimiter =
-    limitPerMinute > 0
-      ? memoryRateLimiter({
-          limit: limitPerMinute,
-          windowMs: 60_000,
-          clientAddress: (c) => getConnInfo(c).remote.address,
-        })
-      : null
+  const rateLimiter = nodeRateLimiter(env)
   const app = createApp({
     deployment,
     getStore: () => store,
-    imageOrigins: [tileOrigin(deployment.map)],
     rateLimiter,
     sha256: nodeSha256,
+    credentials,
+    publicOrigin: env.PUBLIC_ORIGIN,
   })
+  mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s))

@@ -15,7 +15,7 @@ export function publicConfig(deployment: Deployment, staffKeys: readonly WindowK
     windows: deployment.windows.map((window) => {
       const recipients: RecipientKey[] = staffKeys
         .filter((k) => k.windowId === window.id)
-        .map(({ keyId, kind, publicKey, fingerprint }) => ({ keyId, kind, publicKey, fingerprint }))
+        .map(({ keyId, kind, publicKey, fingerprint, certificate }) => ({ keyId, kind, publicKey, fingerprint, certificate: certificate ?? null }))
       if (window.recoveryKey) recipients.push({ kind: 'recovery', ...window.recoveryKey })
       return { ...window, recipients }
     }),

@@ -1,25 +1,20 @@
 import type { MiddlewareHandler } from 'hono'
 import { LANGUAGE_BOOT_SCRIPT_HASH } from '../shared/language-boot-script'
 
-export interface SecurityOptions {
-  /** Extra origins allowed for images, e.g. the map tile server. */
-  imageOrigins?: readonly string[]
-}
-
 /**
- * Strict headers on every response. The public side loads nothing from other origins, so the CSP
- * says so; inline styles are allowed because React and Leaflet set `style` attributes. The one
- * inline script, the language check in every page's <head>, is allowed by its hash.
+ * Strict headers on every response. The public side loads nothing from other origins, map tiles
+ * included (they come through /tiles on this origin), so the CSP says so; `data:` images are
+ * Leaflet's blank tile and the map's icons. Inline styles are allowed because React and Leaflet set
+ * `style` attributes. The one inline script, the language check in every page's <head>, is allowed
+ * by its hash.
  */
-export function securityHeaderValues(options: SecurityOptions = {}): Record<string, string> {
-  const images = ["'self'", 'data:', 'blob:', ...(options.imageOrigins ?? [])].join(' ')
+export function securityHeaderValues(): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src ${images}`,
-    // The service worker fetches (and caches) map tiles itself, which connect-src governs.
-    ["connect-src 'self'", ...(options.imageOrigins ?? [])].join(' '),
+    "img-src 'self' data:",
+    "connect-src 'self'",
     "font-src 'self'",
     "manifest-src 'self'",
     "worker-src 'self'",
@@ -31,6 +26,8 @@ export function securityHeaderValues(options: SecurityOptions = {}): Record<stri
   ].join('; ')
   return {
     'Content-Security-Policy': csp,
+    // Browsers ignore it over plain http (local runs); behind TLS it keeps every later visit on https.
+    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -47,8 +44,8 @@ const complete = new WeakSet<Response>()
  * object, so nothing rewrites it afterwards: on @hono/node-server such a response goes straight to
  * `writeHead`, while adding headers later first converts them into a `Headers` object.
  */
-export function apiJsonResponder(options: SecurityOptions = {}): (json: string, status: number) => Response {
-  const headers = { ...securityHeaderValues(options), 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
+export function apiJsonResponder(): (json: string, status: number) => Response {
+  const headers = { ...securityHeaderValues(), 'Cache-Control': 'no-store', 'Content-Type': 'application/json' }
   return (json, status) => {
     const response = new Response(json, { status, headers })
     complete.add(response)
@@ -60,8 +57,8 @@ export function apiJsonResponder(options: SecurityOptions = {}): (json: string, 
 export const hasAllHeaders = (response: Response) => complete.has(response)
 
 /** Adds the security headers to every response that does not carry them yet. */
-export function securityHeaders(options: SecurityOptions = {}): MiddlewareHandler {
-  const values = Object.entries(securityHeaderValues(options))
+export function securityHeaders(): MiddlewareHandler {
+  const values = Object.entries(securityHeaderValues())
   return async (c, next) => {
     await next()
     if (hasAllHeaders(c.res)) return

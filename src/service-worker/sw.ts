@@ -4,11 +4,11 @@ import { ExpirationPlugin } from 'workbox-expiration'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
+import { flushCounts, recordCount } from '@/lib/count-outbox'
 import { deliverPending } from '@/lib/outbox-delivery'
+import { NOTICE_SYNC_TAG, noticeMayBeOn } from '@/lib/notice-names'
 import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
-import { deployment } from '@/lib/deployment'
 import { APP_SHELL_FILE } from '@/shared/app-shell'
-import { tileOrigin } from '@/shared/schemas/deployment'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
 
@@ -27,11 +27,30 @@ precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] })
 cleanupOutdatedCaches()
 // Pre-rendered pages are precached as `<page>.html` and served for `/<page>` (Workbox's cleanURLs);
 // any other page of the app starts from the empty shell.
-registerRoute(new NavigationRoute(createHandlerBoundToURL(`/${APP_SHELL_FILE}`), { denylist: [/^\/api\//] }))
+registerRoute(new NavigationRoute(createHandlerBoundToURL(`/${APP_SHELL_FILE}`), { denylist: [/^\/api\//, /^\/q\//] }))
 
-// Map tiles already seen stay usable offline, bounded in count and age (quick exit deletes this cache).
+// A flyer's short link goes to the server, which counts the scan and knows the campaign's page.
+// With no network, the home page opens at once (precached) with the campaign, and the scan waits
+// in the count outbox until the network returns (sent by a page, or by Background Sync here).
 registerRoute(
-  ({ url }) => url.origin === tileOrigin(deployment.map),
+  ({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/q/'),
+  async ({ request, url }) => {
+    try {
+      return await fetch(request)
+    } catch {
+      const code = /^\/q\/([a-z0-9-]{1,32})$/.exec(url.pathname)?.[1]
+      if (!code) return Response.redirect('/', 302)
+      await recordCount(code, 'scan').catch(() => undefined)
+      await (self.registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined)
+      return Response.redirect(`/?src=${code}`, 302)
+    }
+  },
+)
+
+// Map tiles (served by the app's own /tiles proxy) already seen stay usable offline, bounded in
+// count and age (quick exit deletes this cache).
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/tiles/'),
   new CacheFirst({
     cacheName: 'map-tiles',
     plugins: [
@@ -47,8 +66,16 @@ self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent
   if (sync.tag !== OUTBOX_SYNC_TAG) return
   sync.waitUntil(
-    deliverPending().then((waiting) => {
-      if (waiting > 0) throw new Error(`${waiting} request(s) still waiting for the network`)
+    Promise.all([deliverPending(), flushCounts().catch(() => 1)]).then(([waiting, counts]) => {
+      if (waiting + counts > 0) throw new Error(`${waiting} request(s) and ${counts} count(s) still waiting for the network`)
     }),
   )
+})
+
+// Periodic Background Sync (installed Chromium-based apps): look for a staff reply for the bookings
+// the person asked to be told about. Nothing at all unless the notice was turned on on this device.
+self.addEventListener('periodicsync', (event) => {
+  const sync = event as SyncEvent
+  if (sync.tag !== NOTICE_SYNC_TAG) return
+  sync.waitUntil(noticeMayBeOn().then(async (on) => (on ? (await import('@/lib/reply-notice')).checkReplies() : false)))
 })

@@ -18,6 +18,11 @@ export function icsUtcStamp(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`
 }
 
+/** DTSTART;TZID=Asia/Tokyo form: the wall-clock time in Tokyo, e.g. 20261124T100000. */
+export function icsTokyoStamp(iso: string): string {
+  return new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 19).replace(/[-:]/g, '')
+}
+
 export function escapeIcsText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
 }

@@ -15,9 +15,12 @@ export async function submitOnce(recipients: Array<{ keyId: string; publicKey: s
   const start = performance.now()
   const keys = await deriveReceiptKeys(generateReceiptCode(), 'tokyo-sample')
   const afterKdf = performance.now()
+  const requestId = crypto.randomUUID()
   const envelope = await sealEnvelope({
-    requestId: crypto.randomUUID(),
+    requestId,
     windowId: 'toshima',
+    kind: 'request',
+    messageId: requestId,
     recipients,
     payload: {
       v: 1,

@@ -115,6 +115,7 @@ export async function run(): Promise<BenchSection> {
     const page = await context.newPage()
     await page.goto(`${server.url}/map`)
     await page.waitForFunction(markersShown, PLACES, { timeout: 60_000 })
+    await page.getByRole('button', { name: /^条件でしぼる/ }).click()
     const cdp = await context.newCDPSession(page)
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })

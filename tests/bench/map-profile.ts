@@ -59,6 +59,7 @@ try {
   const page = await context.newPage()
   await page.goto(`${server.url}/map`)
   await page.getByTestId('place-list').waitFor()
+  await page.getByRole('button', { name: /^条件でしぼる/ }).click()
   if (process.env.PROFILE_CSS) await page.addStyleTag({ content: process.env.PROFILE_CSS })
   await page.waitForTimeout(1500)
   const cdp = await context.newCDPSession(page)

@@ -52,7 +52,7 @@ export async function walkBooking(page: Page, walk: Walk) {
   await check('1-who')
   if (walk.asker === 'family') {
     await page.getByRole('radio', { name: '家族のこと' }).check()
-    await page.getByRole('radio', { name: '親', exact: true }).check()
+    await page.getByRole('radio', { name: '親（わたしは、その方の父か母です）', exact: true }).check()
   } else {
     await page.getByRole('radio', { name: '自分のこと' }).check()
   }

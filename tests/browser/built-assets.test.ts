@@ -39,4 +39,23 @@ describe('ビルドした CSS とスクリプト', () => {
     expect(scripts.some((path) => path.includes('update-banner'))).toBe(false)
     await context.close()
   })
+
+  it('職員用のコードは公開ページに届かない: ホームで読むスクリプトにも、全員の端末に入れる precache にもない', async () => {
+    const staffChunks = readdirSync(join(DIST, 'assets')).filter((file) => /^staff-.*\.js$/.test(file))
+    expect(staffChunks.length).toBeGreaterThan(0)
+    expect(readFileSync(join(DIST, 'sw.js'), 'utf8')).not.toContain('assets/staff-')
+    const context = await newAppContext(browser)
+    const bodies: string[] = []
+    context.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') bodies.push(await response.text().catch(() => ''))
+    })
+    const page = await context.newPage()
+    await openPage(page, '/')
+    await waitForServiceWorker(page)
+    await page.waitForLoadState('networkidle')
+    expect(bodies.length).toBeGreaterThan(0)
+    // Text that exists only in the staff pages, and the passkey library.
+    expect(bodies.filter((body) => body.includes('職員のサインイン') || body.includes('startRegistration'))).toEqual([])
+    await context.close()
+  })
 })

@@ -1,26 +1,25 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { MarkerCanvas } from '../../src/features/resource-map/place-markers'
-import rawDeployment from '../../src/shared/config/deployment.json' with { type: 'json' }
-import { deploymentSchema, tileOrigin } from '../../src/shared/schemas/deployment'
 
-export const TILE_ORIGIN = tileOrigin(deploymentSchema.parse(rawDeployment).map)
-
-/** A 1×1 transparent PNG: a stand-in tile, so no test ever reaches the real tile server. */
+/** A 1×1 transparent PNG: a stand-in tile, answered in the browser before the app's /tiles proxy is asked. */
 const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
 
 export interface TileLog {
   requested: string[]
 }
 
-/** Every request to the tile origin is aborted (or, with `serve`, answered locally) and logged. */
+/**
+ * Every tile request (the app's own /tiles/…) is aborted (or, with `serve`, answered locally) and
+ * logged. Without it, tiles go the real way: the app's proxy and the tests' fake tile server.
+ */
 export async function interceptTiles(context: BrowserContext, mode: 'abort' | 'serve' = 'abort'): Promise<TileLog> {
   const log: TileLog = { requested: [] }
   await context.route(
-    (url) => url.origin === TILE_ORIGIN,
+    (url) => url.pathname.startsWith('/tiles/'),
     async (route) => {
       log.requested.push(route.request().url())
       if (mode === 'abort') await route.abort()
-      else await route.fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: BLANK_PNG })
+      else await route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_PNG })
     },
   )
   return log

@@ -28,6 +28,8 @@ describe('居場所マップをキーボードだけで使う', () => {
     await page.goto(`${baseUrl}/map`)
     const all = await waitForList(page)
 
+    await tabUntil(page, () => document.activeElement?.textContent === '条件でしぼる')
+    await page.keyboard.press('Enter')
     await tabUntil(page, () => (document.activeElement as HTMLInputElement | null)?.closest('label')?.textContent === '女性向け')
     await page.keyboard.press('Space')
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count')) < n, all)

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { publicPages } from '../../src/app/paths'
 import type { MarkerCanvas } from '../../src/features/resource-map/place-markers'
 import { launchChromium } from '../tools/chromium'
-import { drawnMarkers, interceptTiles, listIds, markerIds, markersShown, TILE_ORIGIN, waitForList } from './map-helpers'
+import type { ReceivedTileRequest } from '../helpers/fake-tile-origin'
+import { drawnMarkers, interceptTiles, listIds, markerIds, markersShown, waitForList } from './map-helpers'
 
 const baseUrl = inject('baseUrl')
+const tileOrigin = inject('tileOrigin')
 let browser: Browser
 beforeAll(async () => {
   browser = await launchChromium()
@@ -41,6 +43,7 @@ describe('居場所マップ（Chromium）', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/map?kind=women&area=${encodeURIComponent('文京区')}&area=${encodeURIComponent('豊島区')}`)
     const count = await waitForList(page)
+    await page.getByRole('button', { name: '条件でしぼる（3件を選択中）' }).click()
     expect(await page.getByRole('checkbox', { name: '女性向け' }).isChecked()).toBe(true)
     expect(await page.getByRole('checkbox', { name: '文京区' }).isChecked()).toBe(true)
     expect(await listIds(page)).toEqual(['bunkyo-step-joshikai', 'bunkyo-ux-joshikai', 'ux-joshikai-toshima'])
@@ -86,19 +89,39 @@ describe('居場所マップ（Chromium）', () => {
     await context.close()
   })
 
-  it('公開ページは、アプリ自身と設定した地図タイル以外に通信しない', async () => {
-    const context = await browser.newContext()
-    await interceptTiles(context, 'abort')
+  it('地図タイルはアプリ自身のオリジンから届き、ブラウザはほかのオリジンに通信しない。タイルサーバーには閲覧者のことが何も届かない', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: 'Mozilla/5.0 VisitorBrowser/1.0' })
     const origins = new Set<string>()
+    const tiles: string[] = []
     context.on('request', (request) => {
       const url = new URL(request.url())
       if (url.protocol === 'http:' || url.protocol === 'https:') origins.add(url.origin)
+      if (url.pathname.startsWith('/tiles/')) tiles.push(url.pathname)
+    })
+    const loaded: string[] = []
+    context.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/tiles/')) loaded.push(request.url())
     })
     const page = await context.newPage()
-    for (const path of [...publicPages, '/map?kind=family']) {
+    for (const path of [...publicPages, '/map?kind=family', '/map']) {
       await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' })
     }
-    expect([...origins].sort()).toEqual([new URL(baseUrl).origin, TILE_ORIGIN].sort())
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.leaflet-tile')].some((img) => img.complete && img.naturalWidth > 0))
+    expect([...origins]).toEqual([new URL(baseUrl).origin])
+    expect(tiles.length).toBeGreaterThan(0)
+    expect(loaded.length).toBeGreaterThan(0)
+    const received = (await (await fetch(`${tileOrigin}/__received`)).json()) as ReceivedTileRequest[]
+    const fromMap = received.filter((r) => tiles.some((t) => t.endsWith(r.path)))
+    expect(fromMap.length).toBeGreaterThan(0)
+    for (const { headers } of fromMap) {
+      expect(headers['user-agent']).toBe('tsunagu-tile-proxy')
+      expect(headers.referer).toBeUndefined()
+      expect(headers.cookie).toBeUndefined()
+      expect(headers['x-forwarded-for']).toBeUndefined()
+      expect(headers.forwarded).toBeUndefined()
+      expect(JSON.stringify(headers)).not.toMatch(/VisitorBrowser|\/map|ja-JP/)
+    }
+    expect(await page.locator('.leaflet-control-attribution a').textContent()).toBe('地理院タイル（淡色地図）')
     await context.close()
   })
 

@@ -5,7 +5,6 @@ import { DRAFTS_DB_NAME, OUTBOX_DB_NAME } from '../../src/lib/outbox-names'
 import { LANGUAGE_NAMES, LANGUAGES } from '../../src/lib/languages'
 import { launchChromium } from '../tools/chromium'
 import { baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
-import { TILE_ORIGIN } from './map-helpers'
 
 async function chooseLanguage(page: Page, name: string): Promise<void> {
   await page.locator('header button[aria-expanded]').click()
@@ -22,7 +21,7 @@ describe('プライバシー: 外部への通信とクッキー', () => {
     await browser?.close()
   })
 
-  it('公開ページをすべて3言語で開いても、通信は自分のオリジンと設定した地図タイルだけで、クッキーはない', async () => {
+  it('公開ページ（地図をふくむ）をすべて3言語で開いても、通信は自分のオリジンだけで、クッキーはない', async () => {
     const context = await newAppContext(browser)
     const appOrigin = new URL(baseUrl()).origin
     const requests: string[] = []
@@ -31,9 +30,8 @@ describe('プライバシー: 外部への通信とクッキー', () => {
     context.on('request', (request) => {
       requests.push(request.url())
       const { protocol, origin } = new URL(request.url())
-      // The map's configured tile server is the one other origin the design allows (issue 4, CSP img-src).
-      const allowed = origin === appOrigin || origin === TILE_ORIGIN
-      if (protocol !== 'data:' && protocol !== 'blob:' && !allowed) foreign.push(request.url())
+      // Map tiles come through the app's own /tiles proxy: no other origin at all.
+      if (protocol !== 'data:' && protocol !== 'blob:' && origin !== appOrigin) foreign.push(request.url())
     })
     const headerReads: Array<Promise<void>> = []
     context.on('response', (response) => {
@@ -43,7 +41,7 @@ describe('プライバシー: 外部への通信とクッキー', () => {
         }),
       )
     })
-    // Nothing leaves the machine: tiles included, every other-origin request is refused here, but still counted above.
+    // Nothing leaves the machine: every other-origin request is refused here, but still counted above.
     await context.route((url) => url.origin !== appOrigin, (route) => route.abort())
 
     const page = await context.newPage()

@@ -41,7 +41,8 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
     await waitForServiceWorker(page)
     await fillDeviceStorage(page)
     const before = await readDeviceStorage(page)
-    expect(before.databases).toEqual(['scratch', OUTBOX_DB, 'tsunagu-drafts'].sort())
+    expect(before.databases).toEqual(['scratch', OUTBOX_DB, 'tsunagu-drafts', 'tsunagu-staff'].sort())
+    expect(before.outboxRecords).toBe(2)
     expect(before.localStorage).toBe(2)
     expect(before.sessionStorage).toBe(1)
     expect(before.caches).toContain('tsunagu-runtime')
@@ -51,7 +52,7 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
     await context?.close()
   })
 
-  async function expectLeftAndWiped(): Promise<void> {
+  async function expectLeftAndWiped(databasesAfter = [OUTBOX_DB, 'tsunagu-staff']): Promise<void> {
     await page.waitForURL(NEUTRAL_URL)
     expect(await page.locator('h1').textContent()).toBe('neutral')
     expect(leftForOtherOrigins).toEqual([NEUTRAL_URL])
@@ -64,7 +65,8 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
     await page.goto(appUrl('/api/health'))
     const after = await readDeviceStorage(page)
     expect(after).toEqual({
-      databases: [OUTBOX_DB],
+      databases: databasesAfter.sort(),
+      // Only the undelivered envelope: the delivered entry went with everything else.
       outboxRecords: 1,
       localStorage: 0,
       sessionStorage: 0,
@@ -76,6 +78,20 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
   it('ボタンを押すと、別のサイトへ移り、端末のデータを消す（送信待ちの暗号文は残す）', async () => {
     await page.getByRole('button', { name: 'すぐに閉じる' }).click()
     await expectLeftAndWiped()
+  })
+
+  it('indexedDB.databases() がないブラウザでも、下書きのデータベースを名前で消す', async () => {
+    // As in Firefox before 126, from the next page on: the wipe cannot list the databases.
+    await context.addInitScript(() => {
+      if (location.pathname !== '/api/health') delete (Object.getPrototypeOf(indexedDB) as { databases?: unknown }).databases
+    })
+    await page.reload()
+    await page.locator('main h1').waitFor()
+    expect(await page.evaluate(() => typeof indexedDB.databases)).toBe('undefined')
+    // The stored language is やさしい日本語 now (fillDeviceStorage): leave with the keys.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
+    // A database the app never writes cannot be found by name; the app's own are gone.
+    await expectLeftAndWiped(['scratch', OUTBOX_DB, 'tsunagu-staff'])
   })
 
   it('Shift キーを3回押すと、別のサイトへ移り、端末のデータを消す', async () => {
@@ -106,7 +122,7 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
     expect(leftForOtherOrigins).toEqual([])
     const after = await readDeviceStorage(page)
     expect(after.localStorage).toBe(2)
-    expect(after.databases).toHaveLength(3)
+    expect(after.databases).toHaveLength(4)
   })
 })
 

@@ -27,8 +27,9 @@ beforeAll(async () => {
   ]
   for (const booking of stored) {
     expect((await postJson(node.target, '/api/requests', booking.body)).status).toBe(201)
-    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: `追伸 ${MARKER}` })
-    expect((await postJson(node.target, '/api/requests/messages', { ...booking.credentials, envelope })).status).toBe(201)
+    const messageId = crypto.randomUUID()
+    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: `追伸 ${MARKER}` }, messageId)
+    expect((await postJson(node.target, '/api/requests/messages', { ...booking.credentials, messageId, envelope })).status).toBe(201)
   }
 })
 afterAll(() => node.close())
@@ -38,8 +39,8 @@ describe('機密性: データベースのファイルに平文が残らない',
     const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((name) => join(node.dataDir, name)).filter((path) => existsSync(path))
     expect(files.some((path) => path.endsWith('-wal'))).toBe(true)
     const bytes = Buffer.concat(files.map((path) => readFileSync(path)))
-    // Control: what is stored in clear (the lookup id) is found, so the search itself works.
-    expect(bytes.includes(Buffer.from(stored[0]?.credentials.lookupId ?? '-'))).toBe(true)
+    // Control: what is stored in clear (the request id) is found, so the search itself works.
+    expect(bytes.includes(Buffer.from(stored[0]?.requestId ?? '-'))).toBe(true)
     for (const [name, needle] of Object.entries(encodings)) {
       expect(bytes.includes(needle), name).toBe(false)
     }
@@ -47,17 +48,20 @@ describe('機密性: データベースのファイルに平文が残らない',
 
   it('対照: 保存された封筒を職員の鍵で開くと、目印はちゃんと中にある（暗号化されていただけ）', async () => {
     const rows = await node.driver.all({ sql: 'SELECT envelope FROM requests WHERE request_id = ?', args: [stored[0]?.requestId ?? ''] })
-    const payload = await openEnvelope(JSON.parse(String(rows[0]?.envelope)) as Envelope, await testStaffKeyPair())
+    const requestId = stored[0]?.requestId ?? ''
+    const binding = { requestId, windowId: 'toshima', kind: 'request' as const, messageId: requestId }
+    const payload = await openEnvelope(JSON.parse(String(rows[0]?.envelope)) as Envelope, await testStaffKeyPair(), binding)
     expect(payload).toMatchObject({ nickname: MARKER })
   })
 
-  it('認証鍵そのものは保存されず、そのハッシュだけが残る', () => {
+  it('認証鍵も、送られた照会 ID と認証ハッシュも保存されず、秘密の鍵付きハッシュ（HMAC）だけが残る', () => {
     const bytes = Buffer.concat(
       [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((n) => join(node.dataDir, n)).filter((p) => existsSync(p)).map((p) => readFileSync(p)),
     )
     for (const booking of stored) {
       expect(bytes.includes(Buffer.from(booking.credentials.authKey))).toBe(false)
-      expect(bytes.includes(Buffer.from(booking.body.authHash))).toBe(true)
+      expect(bytes.includes(Buffer.from(booking.body.authHash))).toBe(false)
+      expect(bytes.includes(Buffer.from(booking.credentials.lookupId))).toBe(false)
     }
   })
 })

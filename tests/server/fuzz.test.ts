@@ -15,7 +15,7 @@ beforeAll(async () => {
   const [slot] = await openSlots(node.target, 'toshima', 'phone')
   const booked = await makeBooking({ slotId: slot?.id })
   await postJson(node.target, '/api/requests', booked.body)
-  await postJson(node.target, '/api/requests/messages', { ...booked.credentials, envelope: booked.body.envelope })
+  await postJson(node.target, '/api/requests/messages', { ...booked.credentials, messageId: crypto.randomUUID(), envelope: booked.body.envelope })
   await postJson(node.target, '/api/metrics', { campaign: 'qr-1', event: 'scan' })
   // Bodies that would be accepted as they are: the fuzzers break them, never send them whole.
   const fresh = await makeBooking()
@@ -23,7 +23,7 @@ beforeAll(async () => {
     '/api/requests': fresh.body,
     '/api/requests/lookup': { ...booked.credentials },
     '/api/requests/cancel': { ...booked.credentials },
-    '/api/requests/messages': { ...booked.credentials, envelope: booked.body.envelope },
+    '/api/requests/messages': { ...booked.credentials, messageId: crypto.randomUUID(), envelope: booked.body.envelope },
     '/api/metrics': { campaign: 'qr-1', event: 'scan' },
   }
   before = await snapshotTables(node.driver)

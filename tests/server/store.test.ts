@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibsqlDriver } from '../../src/server/store/libsql-driver'
-import { migrate } from '../../src/server/store/migrate'
+import { migrate, MIGRATIONS_DIR } from '../../src/server/store/migrate'
 import { createSqlStore } from '../../src/server/store/store'
 
 const dirs: string[] = []
@@ -26,7 +26,7 @@ describe('SQLite ストア (Node)', () => {
   it('再起動しても移行は一度だけ、データは残り、WAL モードで開く', async () => {
     const dir = tempDir()
     const first = await openLibsqlDriver(dir)
-    expect(await migrate(first)).toEqual(['0001_init.sql'])
+    expect(await migrate(first)).toEqual(readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort())
     await createSqlStore(first).insertSlots([slot])
     first.close()
     const again = await openLibsqlDriver(dir)

@@ -37,7 +37,7 @@ describe('workerd: 悪意のある入力', { timeout: 60_000 }, () => {
       '/api/requests': (await makeBooking()).body,
       '/api/requests/lookup': { ...booked.credentials },
       '/api/requests/cancel': { ...booked.credentials },
-      '/api/requests/messages': { ...booked.credentials, envelope: booked.body.envelope },
+      '/api/requests/messages': { ...booked.credentials, messageId: crypto.randomUUID(), envelope: booked.body.envelope },
       '/api/metrics': { campaign: 'qr-1', event: 'scan' },
     }
     await fc.assert(
@@ -61,13 +61,16 @@ describe('workerd: D1 のファイルに平文が残らない', () => {
     const marker = 'TSUNAGU-ひみつ-D1-5309'
     const booking = await makeBooking({ nickname: marker, message: `${marker} ${marker}` })
     expect((await postJson(workerd.target, '/api/requests', booking.body)).status).toBe(201)
-    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: marker })
-    expect((await postJson(workerd.target, '/api/requests/messages', { ...booking.credentials, envelope })).status).toBe(201)
+    const messageId = crypto.randomUUID()
+    const envelope = await sealTestEnvelope(booking.requestId, 'toshima', { message: marker }, messageId)
+    expect((await postJson(workerd.target, '/api/requests/messages', { ...booking.credentials, messageId, envelope })).status).toBe(201)
     const files = (readdirSync(workerd.persist, { recursive: true }) as string[])
       .map((name) => join(workerd.persist, name))
       .filter((path) => /\.sqlite(-wal)?$/.test(path))
     const bytes = Buffer.concat(files.map((path) => readFileSync(path)))
-    expect(bytes.includes(Buffer.from(booking.credentials.lookupId))).toBe(true)
+    // Control: the request id is stored in clear; the lookup id only under the keyed hash.
+    expect(bytes.includes(Buffer.from(booking.requestId))).toBe(true)
+    expect(bytes.includes(Buffer.from(booking.credentials.lookupId))).toBe(false)
     for (const needle of [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le'), Buffer.from(marker, 'utf16le').swap16()]) {
       expect(bytes.includes(needle)).toBe(false)
     }

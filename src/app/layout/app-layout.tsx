@@ -4,6 +4,7 @@ import { appName } from 'virtual:shell-config'
 import { OutboxIndicator } from '@/features/booking/components/outbox-indicator'
 import { LanguageSwitcher } from '@/features/language/language-switcher'
 import { QuickExitButton } from '@/features/quick-exit/quick-exit-button'
+import { ReplyNoticeBanner } from '@/features/request-status/reply-notice-banner'
 import { useText } from '@/lib/use-text'
 import { UpdatePrompt } from '../pwa/update-prompt'
 import { paths } from '../paths'
@@ -66,7 +67,8 @@ export function AppLayout() {
         </div>
       </header>
       <UpdatePrompt />
-      <OutboxIndicator statusPath={paths.status} />
+      <OutboxIndicator statusPath={paths.status} bookPath={paths.book} />
+      <ReplyNoticeBanner statusPath={paths.status} className={styles.notice} />
       <main id="main" ref={mainRef} className={styles.main} tabIndex={-1}>
         <RouteErrorBoundary path={location.pathname}>
           <Suspense fallback={null}>

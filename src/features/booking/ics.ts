@@ -1,10 +1,5 @@
-import { escapeIcsText, icsCalendar, icsUtcStamp } from '@/shared/ics'
+import { escapeIcsText, icsCalendar, icsTokyoStamp as tokyoStamp, icsUtcStamp } from '@/shared/ics'
 import type { Slot } from '@/shared/schemas/requests'
-
-function tokyoStamp(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString()
-  return shifted.slice(0, 19).replace(/[-:]/g, '')
-}
 
 /**
  * A calendar entry with the time and the window only: no nickname, no receipt, no request id

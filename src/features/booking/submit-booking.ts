@@ -1,6 +1,7 @@
 import { fetchPublicConfig, type PublicConfig } from '@/lib/api'
 import { deployment } from '@/lib/deployment'
 import { deliver, enqueue, removeEntry, requestBackgroundSync, type DeliveryOutcome } from '@/lib/outbox-delivery'
+import { windowRecipients } from '@/lib/window-recipients'
 import { sealEnvelope } from '@/shared/crypto/envelope'
 import { generateReceiptCode } from '@/shared/crypto/receipt-code'
 import { deriveReceiptKeys } from '@/shared/crypto/receipt-keys'
@@ -12,10 +13,6 @@ export type SubmitOutcome =
   | { kind: 'sent'; receipt: string; requestId: string; delivery: DeliveryOutcome }
   | { kind: 'notReady' }
   | { kind: 'noConfig' }
-
-export function recipientsOf(config: PublicConfig, windowId: string) {
-  return config.windows.find((w) => w.id === windowId)?.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey })) ?? []
-}
 
 export function payloadOf(answers: Answers, replyKey: string): BookingPayload {
   return bookingPayloadSchema.parse({
@@ -49,13 +46,14 @@ export async function submitBooking(answers: Answers, options: { campaign?: stri
       return { kind: 'noConfig' }
     }
   }
-  const recipients = recipientsOf(config, windowId)
+  // Only keys certified by the window's pinned certification key, and its pinned recovery key.
+  const recipients = await windowRecipients(config, windowId)
   if (recipients.length === 0) return { kind: 'notReady' }
 
   const receipt = generateReceiptCode()
   const keys = await deriveReceiptKeys(receipt, deployment.id)
   const requestId = crypto.randomUUID()
-  const envelope = await sealEnvelope({ requestId, windowId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
+  const envelope = await sealEnvelope({ requestId, windowId, kind: 'request', messageId: requestId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
   const campaign = campaignSchema.safeParse(options.campaign)
   const body: CreateRequest = {
     requestId,

@@ -1,5 +1,6 @@
 import { quickExit } from './quick-exit'
 import { shiftThreeTimes } from './shift-three-times'
+import type { WipePlan } from './wipe-device-data'
 
 /** Marks the button that leaves the site (QuickExitButton); one listener on the document serves it. */
 export const QUICK_EXIT_ATTRIBUTE = 'data-quick-exit'
@@ -9,8 +10,8 @@ export const QUICK_EXIT_ATTRIBUTE = 'data-quick-exit'
  * the build pre-rendered the button and Shift×3 work from the first moment the page can be read,
  * not only once the app has started.
  */
-export function installQuickExit(neutralUrl: string, keepDatabases: readonly string[]): void {
-  const leave = () => void quickExit(neutralUrl, keepDatabases)
+export function installQuickExit(neutralUrl: string, plan: WipePlan): void {
+  const leave = () => void quickExit(neutralUrl, plan)
   document.addEventListener('click', (event) => {
     if (event.target instanceof Element && event.target.closest(`[${QUICK_EXIT_ATTRIBUTE}]`)) leave()
   })

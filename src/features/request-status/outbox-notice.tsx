@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { ChoiceGroup } from '@/components/form/choice-group'
 import { fetchSlots } from '@/lib/api'
 import type { OutboxEntry } from '@/lib/db'
-import { deliver, rebook, type DeliveryOutcome } from '@/lib/outbox-delivery'
+import { deliver, rebook, removeEntry, type DeliveryOutcome } from '@/lib/outbox-delivery'
 import { formatDay, formatTime } from '@/lib/slot-format'
 import { useText } from '@/lib/use-text'
 import type { Slot } from '@/shared/schemas/requests'
@@ -16,6 +16,7 @@ export function OutboxNotice({ entry, onDelivered }: { entry: OutboxEntry; onDel
   const [slots, setSlots] = useState<Slot[]>(entry.alternatives)
   const [choice, setChoice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [discarded, setDiscarded] = useState(false)
   const mode = entry.body?.mode
 
   useEffect(() => {
@@ -37,6 +38,21 @@ export function OutboxNotice({ entry, onDelivered }: { entry: OutboxEntry; onDel
     }
   }
 
+  if (entry.state === 'rejected') {
+    return (
+      <section className={styles.notice} aria-labelledby="outbox-heading">
+        <h2 id="outbox-heading">{text.r('outbox.rejectedTitle')}</h2>
+        <p>{text.r('outbox.rejected')}</p>
+        {discarded ? (
+          <p role="status">{text.r('outbox.discarded')}</p>
+        ) : (
+          <button type="button" className={styles.secondary} onClick={() => void removeEntry(entry.id).then(() => setDiscarded(true))}>
+            {text.r('outbox.discard')}
+          </button>
+        )}
+      </section>
+    )
+  }
   if (entry.state === 'pending') {
     return (
       <section className={styles.notice} aria-labelledby="outbox-heading">

@@ -9,10 +9,12 @@ import { CancelBooking } from './cancel-booking'
 import { FollowUpForm } from './follow-up-form'
 import { lookupRequest, readStaffMessage } from './status-api'
 import styles from './status.module.css'
+import { ReplyNoticeToggle } from './reply-notice-toggle'
+import { VideoJoin } from './video-join'
 
 type Shown = { id: string; from: 'staff' | 'person'; sentAt: string; text: string | null }
 
-export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view: View; onChange: (view: View) => void }) {
+export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptKeys; view: View; callPath: string; onChange: (view: View) => void }) {
   const text = useText('status')
   const language = text.language
   const [messages, setMessages] = useState<Shown[]>([])
@@ -23,12 +25,12 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
   useEffect(() => {
     let live = true
     Promise.all(
-      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, m.envelope) : null })),
+      view.messages.map(async (m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, text: m.from === 'staff' ? await readStaffMessage(keys.replyKeyRaw, { requestId: view.requestId, messageId: m.id }, m.envelope) : null })),
     ).then((shown) => live && setMessages(shown))
     return () => {
       live = false
     }
-  }, [view.messages, keys.replyKeyRaw])
+  }, [view.messages, view.requestId, keys.replyKeyRaw])
 
   return (
     <section aria-labelledby="view-heading" className={styles.view}>
@@ -63,13 +65,7 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
           </div>
         ) : null}
       </dl>
-      {view.videoUrl && open ? (
-        <p>
-          <a href={view.videoUrl} rel="noreferrer noopener" className={styles.primaryLink}>
-            {text.r('view.video')}
-          </a>
-        </p>
-      ) : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 
       <h3>{text.r('view.messagesHeading')}</h3>
@@ -86,6 +82,7 @@ export function RequestView({ keys, view, onChange }: { keys: ReceiptKeys; view:
         ))}
       </ul>
       {open ? <FollowUpForm credentials={credentials} view={view} onSent={() => void lookupRequest(credentials).then((r) => r.kind === 'ok' && onChange(r.value))} /> : <p>{text.r('followUp.closed')}</p>}
+      <ReplyNoticeToggle credentials={credentials} staffReplies={view.messages.filter((m) => m.from === 'staff').length} open={open} />
       {open ? <CancelBooking credentials={credentials} onCancelled={onChange} /> : null}
     </section>
   )

@@ -1,7 +1,9 @@
 import { fetchPublicConfig, postJson } from '@/lib/api'
+import { windowRecipients } from '@/lib/window-recipients'
 import { sealEnvelope } from '@/shared/crypto/envelope'
 import { decryptReply } from '@/shared/crypto/reply'
 import { replyEnvelopeSchema } from '@/shared/schemas/envelope'
+import { followUpPayloadSchema, replyPayloadSchema } from '@/shared/schemas/staff'
 import { requestViewSchema, type Credentials, type RequestView } from '@/shared/schemas/requests'
 
 export type CallResult<T> = { kind: 'ok'; value: T } | { kind: 'notFound' } | { kind: 'network' } | { kind: 'busy' } | { kind: 'closed' } | { kind: 'failed' }
@@ -25,40 +27,40 @@ async function viewCall(path: string, credentials: Credentials): Promise<CallRes
 export const lookupRequest = (credentials: Credentials) => viewCall('/api/requests/lookup', credentials)
 export const cancelRequest = (credentials: Credentials) => viewCall('/api/requests/cancel', credentials)
 
-/** A follow-up is sealed to the window's current recipients, like the request itself. */
+/** A follow-up is sealed to the window's current certified recipients, like the request itself. */
 export async function sendFollowUp(credentials: Credentials, view: RequestView, message: string): Promise<CallResult<null>> {
-  let recipients
+  let config
   try {
-    const config = await fetchPublicConfig()
-    recipients = config.windows.find((w) => w.id === view.windowId)?.recipients.map(({ keyId, publicKey }) => ({ keyId, publicKey })) ?? []
+    config = await fetchPublicConfig()
   } catch {
     return { kind: 'network' }
   }
+  const recipients = await windowRecipients(config, view.windowId)
   if (recipients.length === 0) return { kind: 'failed' }
+  // The id is chosen here and bound into the envelope, so the server cannot pass it off as another message.
+  const messageId = crypto.randomUUID()
   const envelope = await sealEnvelope({
     requestId: view.requestId,
     windowId: view.windowId,
-    payload: { v: 1, kind: 'followUp', message, writtenAt: new Date().toISOString() },
+    kind: 'followUp',
+    messageId,
+    payload: followUpPayloadSchema.parse({ v: 1, text: message, writtenAt: new Date().toISOString() }),
     recipients,
   })
-  const answer = await postJson('/api/requests/messages', { ...credentials, envelope })
+  const answer = await postJson('/api/requests/messages', { ...credentials, messageId, envelope })
   return answer.kind === 'ok' ? { kind: 'ok', value: null } : failure(answer)
 }
 
-/** Staff replies are encrypted with the reply key only the receipt holder can derive. */
-export async function readStaffMessage(replyKeyRaw: string, envelope: unknown): Promise<string | null> {
+/**
+ * Staff replies are encrypted with the reply key only the receipt holder can derive, and bound to
+ * this request and the message's id: a reply moved from another request or message is not shown.
+ */
+export async function readStaffMessage(replyKeyRaw: string, where: { requestId: string; messageId: string }, envelope: unknown): Promise<string | null> {
   const parsed = replyEnvelopeSchema.safeParse(envelope)
   if (!parsed.success) return null
   try {
-    const plain = await decryptReply(replyKeyRaw, parsed.data)
-    if (typeof plain === 'string') return plain
-    if (plain && typeof plain === 'object') {
-      for (const field of ['text', 'message', 'body']) {
-        const value = (plain as Record<string, unknown>)[field]
-        if (typeof value === 'string') return value
-      }
-    }
-    return null
+    const reply = replyPayloadSchema.safeParse(await decryptReply(replyKeyRaw, parsed.data, where))
+    return reply.success ? reply.data.text : null
   } catch {
     return null
   }

@@ -22,13 +22,23 @@ export function checkReceiptInput(input: string): { ok: true; digits: string } |
   return { ok: true, digits }
 }
 
-export function StatusPage() {
+/**
+ * The last result, in this page's memory only (never storage): coming back from /call (「文字で相談する」)
+ * shows the thread again without typing the receipt. 「番号を消して終わる」 and a reload forget it.
+ */
+let remembered: Found | null = null
+
+export function StatusPage({ callPath }: { callPath: string }) {
   const text = useText('status')
   const [code, setCode] = useState('')
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [found, setFound] = useState<Found | null>(null)
+  const [found, setFoundState] = useState<Found | null>(() => remembered)
+  const setFound = (next: Found | null) => {
+    remembered = next
+    setFoundState(next)
+  }
   const inputRef = useRef<HTMLInputElement>(null)
 
   async function check(keys: ReceiptKeys) {
@@ -37,7 +47,7 @@ export function StatusPage() {
       await deliver(outbox.id)
       outbox = await findByLookupId(keys.lookupId)
     }
-    if (outbox && outbox.state !== 'delivered' && outbox.state !== 'rejected') return setFound({ keys, view: null, outbox })
+    if (outbox && outbox.state !== 'delivered') return setFound({ keys, view: null, outbox })
     const result = await lookupRequest({ lookupId: keys.lookupId, authKey: keys.authKey })
     if (result.kind === 'ok') return setFound({ keys, view: result.value, outbox: null })
     setProblem(result.kind === 'notFound' ? 'errors.notFound' : result.kind === 'network' ? 'errors.network' : result.kind === 'busy' ? 'errors.busy' : 'errors.failed')
@@ -109,7 +119,7 @@ export function StatusPage() {
         </p>
       ) : null}
       {found?.outbox ? <OutboxNotice entry={found.outbox} onDelivered={() => void check(found.keys)} /> : null}
-      {found?.view ? <RequestView keys={found.keys} view={found.view} onChange={(view) => setFound({ ...found, view })} /> : null}
+      {found?.view ? <RequestView keys={found.keys} view={found.view} callPath={callPath} onChange={(view) => setFound({ ...found, view })} /> : null}
     </>
   )
 }

@@ -92,23 +92,39 @@ const Areas = memo(function Areas({ chosen, municipalities, onChange }: { chosen
   )
 })
 
+/** How many choices are on: each kind, audience and area counts once, and each condition. */
+export function activeFilterCount(filters: Filters): number {
+  return filters.kinds.length + filters.audiences.length + filters.municipalities.length + flags.filter((flag) => filters[flag]).length
+}
+
+/**
+ * Folded at first, so a phone's first screen shows the results rather than every choice; the
+ * button says how many choices are on and opens the choices in place, right below it.
+ */
 export function FilterPanel({ filters, municipalities, onChange }: Props) {
-  const words = useWords('map', (text) => ({ heading: text.r('filters.heading'), clear: text.r('filters.clear') }))
-  const headingId = useId()
+  const active = activeFilterCount(filters)
+  const text = useText('map')
+  const words = useWords('map', (t) => ({ heading: t.r('filters.heading'), clear: t.r('filters.clear') }))
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
   return (
-    <section aria-labelledby={headingId} className={styles.filters}>
-      <h2 id={headingId} className={styles.filtersHeading}>
-        {words.heading}
-      </h2>
-      <Kinds chosen={filters.kinds} onChange={onChange} />
-      <Audiences chosen={filters.audiences} onChange={onChange} />
-      <Conditions online={filters.online} noBooking={filters.noBooking} free={filters.free} soon={filters.soon} onChange={onChange} />
-      <Areas chosen={filters.municipalities} municipalities={municipalities} onChange={onChange} />
-      {hasFilters(filters) ? (
-        <button type="button" className={styles.clear} onClick={() => onChange(() => emptyFilters)}>
-          {words.clear}
+    <section className={styles.filters}>
+      <h2 className={styles.filtersHeading}>
+        <button type="button" className={styles.filtersToggle} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+          {active > 0 ? text.r('filters.toggleActive', { count: active }) : words.heading}
         </button>
-      ) : null}
+      </h2>
+      <div id={panelId} hidden={!open}>
+        <Kinds chosen={filters.kinds} onChange={onChange} />
+        <Audiences chosen={filters.audiences} onChange={onChange} />
+        <Conditions online={filters.online} noBooking={filters.noBooking} free={filters.free} soon={filters.soon} onChange={onChange} />
+        <Areas chosen={filters.municipalities} municipalities={municipalities} onChange={onChange} />
+        {hasFilters(filters) ? (
+          <button type="button" className={styles.clear} onClick={() => onChange(() => emptyFilters)}>
+            {words.clear}
+          </button>
+        ) : null}
+      </div>
     </section>
   )
 }

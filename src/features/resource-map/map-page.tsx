@@ -49,10 +49,11 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
   const visibleIds = useMemo(() => new Set(results.map((p) => p.id)), [results])
   const ordered = useMemo(() => (nearMe.state.status === 'on' ? sortByDistance(data.places, nearMe.state.position) : data.places), [data.places, nearMe.state])
 
+  // On a phone the list comes first on screen, so the first places show without scrolling past the map.
   return (
-    <>
-      <FilterPanel filters={filters} municipalities={municipalities} onChange={change} />
+    <div className={styles.explorer}>
       <ResultCount count={results.length} />
+      <FilterPanel filters={filters} municipalities={municipalities} onChange={change} />
       <section aria-label={words.mapRegion} className={styles.mapRegion}>
         <p className={styles.mapNote}>{words.mapNote}</p>
         <Suspense fallback={<div className={styles.map} />}>
@@ -62,7 +63,7 @@ function MapExplorer({ data, placeHref }: MapPageProps & { data: Resources }) {
       <ListHead headingId={listHeadingId} nearMe={nearMe} />
       <PlaceList places={ordered} visibleIds={visibleIds} index={index} placeHref={placeHref} headingId={listHeadingId} />
       <OpenDataNote />
-    </>
+    </div>
   )
 }
 

@@ -18,6 +18,11 @@ export interface ResourceMapViewProps {
   placeHref: (id: string) => string
 }
 
+/** Tiles come through the app's own origin (src/server/tiles): the tile operator never sees the visitor. */
+const TILE_URL = '/tiles/{z}/{x}/{y}.png'
+/** A tile the server cannot get (404) is drawn as this transparent pixel: a blank square, not a broken image. */
+const BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
+
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
@@ -81,7 +86,7 @@ export default function ResourceMapView(props: ResourceMapViewProps) {
   const attribution = `<a href="${escapeHtml(map.attributionUrl)}">${escapeHtml(map.attribution)}</a>`
   return (
     <MapContainer center={map.center} zoom={map.zoom} maxZoom={map.maxZoom} className={styles.map} zoomControl={false} attributionControl={false} scrollWheelZoom={false}>
-      <TileLayer url={map.tileUrl} maxZoom={map.maxZoom} crossOrigin="anonymous" />
+      <TileLayer url={TILE_URL} maxZoom={map.maxZoom} errorTileUrl={BLANK_TILE} />
       <ZoomControl position="topleft" zoomInTitle={text.s('zoomIn')} zoomOutTitle={text.s('zoomOut')} />
       <AttributionControl position="bottomright" prefix={attribution} />
       <Markers {...props} />

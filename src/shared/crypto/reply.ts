@@ -4,7 +4,17 @@ import { DecryptError } from './decrypt-error'
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
-const REPLY_AAD = encoder.encode('tsunagu/v1/reply')
+
+/** Which reply this is: bound as additional data and, on reading, taken from the caller, not the server's word. */
+export interface ReplyBinding {
+  requestId: string
+  messageId: string
+}
+
+function replyAad({ requestId, messageId }: ReplyBinding): Uint8Array<ArrayBuffer> {
+  if ([requestId, messageId].some((f) => typeof f !== 'string' || f === '' || f.includes('|'))) throw new TypeError('Invalid reply binding')
+  return encoder.encode(`tsunagu/v1/reply|${requestId}|${messageId}`)
+}
 
 async function replyKey(replyKeyRaw: string, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
   const raw = fromBase64url(replyKeyRaw)
@@ -13,23 +23,25 @@ async function replyKey(replyKeyRaw: string, usage: 'encrypt' | 'decrypt'): Prom
 }
 
 /** Staff side: encrypts a reply only the receipt holder can read (their reply key came in the payload). */
-export async function encryptReply(replyKeyRaw: string, message: unknown): Promise<ReplyEnvelope> {
-  const json = JSON.stringify(message)
+export async function encryptReply(replyKeyRaw: string, payload: unknown, bound: ReplyBinding): Promise<ReplyEnvelope> {
+  const json = JSON.stringify(payload)
   if (json === undefined) throw new TypeError('Message is not JSON')
+  const additionalData = replyAad(bound)
   const key = await replyKey(replyKeyRaw, 'encrypt')
   const iv = crypto.getRandomValues(new Uint8Array(12))
-  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: REPLY_AAD }, key, encoder.encode(json))
+  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key, encoder.encode(json))
   return { v: 1, iv: toBase64url(iv), ciphertext: toBase64url(new Uint8Array(ciphertext)) }
 }
 
-/** Receipt holder side. Throws DecryptError on a wrong key or any tampering. */
-export async function decryptReply(replyKeyRaw: string, envelope: ReplyEnvelope): Promise<unknown> {
+/** Receipt holder side. Throws DecryptError on a wrong key, any tampering, or a reply moved from elsewhere. */
+export async function decryptReply(replyKeyRaw: string, envelope: ReplyEnvelope, expected: ReplyBinding): Promise<unknown> {
   try {
     if (envelope.v !== 1) throw new DecryptError()
+    const additionalData = replyAad(expected)
     const key = await replyKey(replyKeyRaw, 'decrypt')
     const iv = fromBase64url(envelope.iv)
     if (iv.length !== 12) throw new DecryptError()
-    const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: REPLY_AAD }, key, fromBase64url(envelope.ciphertext))
+    const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, fromBase64url(envelope.ciphertext))
     return JSON.parse(decoder.decode(plaintext))
   } catch {
     throw new DecryptError()

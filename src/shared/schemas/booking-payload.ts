@@ -3,6 +3,10 @@ import { MESSAGE_MAX, NICKNAME_MAX } from '../limits'
 import { consultationMode } from './common'
 
 export const askers = ['self', 'family', 'supporter'] as const
+/**
+ * The consulter's relation to the person they worry about, as the reports count 相談者:
+ * `parent` means the one filling in is that person's parent (a mother asking about her son).
+ */
 export const familyRelations = ['parent', 'sibling', 'spouse', 'child', 'other'] as const
 export const ageGroups = ['10s', '20s', '30s', '40s', '50s', '60plus', 'unknown'] as const
 

@@ -62,7 +62,7 @@ export const windowSchema = z.object({
 })
 export type ConsultationWindow = z.infer<typeof windowSchema>
 
-/** Map tiles: GSI (地理院タイル) by default; the CSP allows only this origin for images. */
+/** Map tiles: GSI (地理院タイル) by default. The server fetches them (src/server/tiles); browsers never ask this origin. */
 export const mapConfigSchema = z.object({
   tileUrl: z.url({ protocol: /^https$/ }).refine((u) => u.includes('{z}') && u.includes('{x}') && u.includes('{y}')),
   attribution: z.string().min(1),
@@ -77,6 +77,17 @@ export function tileOrigin(map: MapConfig): string {
   return new URL(map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin
 }
 
+/**
+ * How staff get a video link (src/shared/video-link.ts): a room on the deployment's own Jitsi Meet
+ * server, or only links pasted by staff (`link`: Zoom, Teams, Webex, LINE WORKS …).
+ */
+export const videoConfigSchema = z.object({
+  provider: z.enum(['jitsi', 'link']),
+  baseUrl: z.url({ protocol: /^https$/ }).refine((u) => !/[?#]/.test(u), { error: 'validation.invalid' }),
+})
+export type VideoConfig = z.infer<typeof videoConfigSchema>
+export const DEFAULT_VIDEO_CONFIG: VideoConfig = { provider: 'jitsi', baseUrl: 'https://meet.jit.si' }
+
 export const deploymentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{2,40}$/),
@@ -86,6 +97,7 @@ export const deploymentSchema = z
     defaultWindowId: z.string(),
     windows: z.array(windowSchema).min(1),
     map: mapConfigSchema,
+    video: videoConfigSchema.default(DEFAULT_VIDEO_CONFIG),
     note: z.string(),
   })
   .refine((d) => d.windows.some((w) => w.id === d.defaultWindowId), {

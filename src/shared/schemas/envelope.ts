@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CIPHERTEXT_MAX_CHARS, MAX_RECIPIENTS } from '../limits'
-import { base64url, requestId, windowId } from './common'
+import { base64url, isoDateTime, requestId, windowId } from './common'
 
 /**
  * The content key sealed to one recipient with HPKE (RFC 9180: DHKEM(P-256, HKDF-SHA256),
@@ -32,7 +32,21 @@ export const replyEnvelopeSchema = z.object({
 })
 export type ReplyEnvelope = z.infer<typeof replyEnvelopeSchema>
 
-/** A recipient's public key as published in /api/config. */
+/**
+ * The certification key's ECDSA P-256 / SHA-256 signature (64 bytes r‖s, base64url) over
+ * `tsunagu/v1/staff-key|<windowId>|<keyId>|<publicKey>|<issuedAt>` (src/shared/crypto/staff-certificate.ts).
+ */
+export const staffCertificateSchema = z.object({
+  v: z.literal(1, { error: 'validation.version' }),
+  issuedAt: isoDateTime,
+  signature: base64url(86).length(86, { error: 'validation.invalid' }),
+})
+export type StaffCertificate = z.infer<typeof staffCertificateSchema>
+
+/**
+ * A recipient's public key as published in /api/config. The public side does not trust this list:
+ * see src/shared/crypto/trusted-recipients.ts.
+ */
 export const recipientKeySchema = z.object({
   keyId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   kind: z.enum(['staff', 'recovery']),
@@ -40,5 +54,7 @@ export const recipientKeySchema = z.object({
   publicKey: base64url(100),
   /** SHA-256 of the raw key, hex in groups of four, for reading aloud over the phone. */
   fingerprint: z.string(),
+  /** A staff key's certificate (src/shared/crypto/staff-certificate.ts); a key without one is never sealed to. */
+  certificate: staffCertificateSchema.nullish().catch(null),
 })
 export type RecipientKey = z.infer<typeof recipientKeySchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { consultationMode, base64url, isoDateTime, requestId, windowId } from './common'
+import { publicStatus } from './case-status'
 import { envelopeSchema, replyEnvelopeSchema } from './envelope'
 
 export const slotSchema = z.object({
@@ -31,8 +32,8 @@ export const createRequestSchema = z.object({
 })
 export type CreateRequest = z.infer<typeof createRequestSchema>
 
-export const requestStatuses = ['waiting', 'booked', 'replied', 'done', 'cancelled'] as const
-export const requestStatus = z.enum(requestStatuses)
+/** What the person sees (src/shared/schemas/case-status.ts maps each staff step onto it). */
+export const requestStatus = publicStatus
 
 export const createdRequestSchema = z.object({
   requestId,
@@ -63,14 +64,18 @@ export const requestViewSchema = z.object({
   status: requestStatus,
   slot: slotSchema.nullable(),
   messages: z.array(messageSchema),
-  videoUrl: z.url().nullable(),
+  /** https only: the status page opens it as a link, so `javascript:` or `http:` must never pass. */
+  videoUrl: z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' }).nullable(),
   deleteAfter: isoDateTime,
 })
 export type RequestView = z.infer<typeof requestViewSchema>
 
-export const followUpSchema = credentialsSchema.extend({ envelope: envelopeSchema })
+/** The message id is the person's own choice: it is sealed into the envelope's additional data. */
+export const followUpSchema = credentialsSchema.extend({ messageId: z.uuid({ error: 'validation.invalid' }), envelope: envelopeSchema })
 
 export const metricEventSchema = z.object({
   campaign: campaignSchema,
   event: z.enum(['scan', 'form-open', 'submitted']),
+  /** The Tokyo date a count happened on, when it waited offline in the outbox (nothing finer). */
+  day: z.iso.date({ error: 'validation.invalid' }).optional(),
 })

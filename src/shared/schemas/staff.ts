@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { caseStatus } from './case-status'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
-import { envelopeSchema, replyEnvelopeSchema } from './envelope'
+import { envelopeSchema, replyEnvelopeSchema, staffCertificateSchema } from './envelope'
 import { slotSchema } from './requests'
 
 /**
@@ -28,16 +28,7 @@ export const displayNameSchema = z
 export const rawP256PublicKey = base64url(87).length(87, { error: 'validation.invalid' })
 export const keyIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'validation.invalid' })
 
-/**
- * The certification key's ECDSA P-256 / SHA-256 signature (64 bytes r‖s, base64url) over
- * `tsunagu/v1/staff-key|<windowId>|<keyId>|<publicKey>|<issuedAt>` (src/shared/crypto/staff-certificate.ts).
- */
-export const staffCertificateSchema = z.object({
-  v: z.literal(1, { error: 'validation.version' }),
-  issuedAt: isoDateTime,
-  signature: base64url(86).length(86, { error: 'validation.invalid' }),
-})
-export type StaffCertificate = z.infer<typeof staffCertificateSchema>
+export { staffCertificateSchema, type StaffCertificate } from './envelope'
 
 /** WebAuthn JSON from @simplewebauthn/browser; the library checks the inside, we bound the size. */
 const webauthnResponse = z

@@ -5,7 +5,7 @@ export const OUTBOX_DB = 'tsunagu-outbox'
 /**
  * Stores something in every kind of storage the app could use: a Dexie-style database (Dexie
  * stores version n as n×10), a raw IndexedDB database, the outbox (an undelivered encrypted
- * envelope), localStorage, sessionStorage and a runtime cache.
+ * envelope and a delivered one), a staff member's keys, localStorage, sessionStorage and a runtime cache.
  */
 export async function fillDeviceStorage(page: Page): Promise<void> {
   await page.evaluate(async (outbox) => {
@@ -28,7 +28,10 @@ export async function fillDeviceStorage(page: Page): Promise<void> {
     }
     await put('tsunagu-drafts', 10, 'drafts', { id: 'draft-1', nickname: 'みかん', message: '話を聞いてほしい' })
     await put('scratch', 1, 'things', { id: 1, note: 'raw IndexedDB' })
-    await put(outbox, 10, 'envelopes', { id: 'req-1', windowId: 'toshima', envelope: 'AAECAwQFBgcICQ' })
+    await put(outbox, 10, 'envelopes', { id: 'req-1', windowId: 'toshima', state: 'pending', body: { envelope: 'AAECAwQFBgcICQ' }, result: null })
+    // Delivered: its confirmation was shown elsewhere, yet it names a window and a time. Quick exit deletes it.
+    await put(outbox, 10, 'envelopes', { id: 'req-0', windowId: 'toshima', state: 'delivered', body: null, result: { slot: { start: '2026-12-08T10:00:00+09:00' } } })
+    await put('tsunagu-staff', 10, 'keys', { id: 'staff-key' })
     localStorage.setItem('tsunagu.language', 'ja-easy')
     localStorage.setItem('tsunagu.savedReceipt', '1234 5678 9012 3456')
     sessionStorage.setItem('tsunagu.formStep', '2')

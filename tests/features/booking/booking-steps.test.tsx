@@ -25,7 +25,9 @@ describe('予約フォームのステップ', () => {
     await renderRoute('/book')
     expect(await screen.findByText('7問中 1問目')).toBeInTheDocument()
     await user.click(screen.getByRole('radio', { name: '家族のこと' }))
-    await user.click(screen.getByRole('radio', { name: '親' }))
+    // Asked from the side of the one filling in: a mother asking about her son is the parent.
+    expect(screen.getByRole('group', { name: 'あなたは、その方の何にあたりますか？' })).toHaveAccessibleDescription(/息子さんのことで相談するお母さんは「親」/)
+    await user.click(screen.getByRole('radio', { name: '親（わたしは、その方の父か母です）' }))
     await next(user)
 
     const heading = await screen.findByRole('heading', { name: '相談するあなたを、何と呼べばいいですか？' })
@@ -45,7 +47,7 @@ describe('予約フォームのステップ', () => {
     expect(screen.getByRole('radio', { name: '20代' })).toBeChecked()
     await user.click(screen.getByRole('button', { name: '戻る' }))
     expect(screen.getByRole('radio', { name: '家族のこと' })).toBeChecked()
-    expect(screen.getByRole('radio', { name: '親' })).toBeChecked()
+    expect(screen.getByRole('radio', { name: '親（わたしは、その方の父か母です）' })).toBeChecked()
     await next(user)
     await next(user)
     expect(screen.getByRole('radio', { name: /電話/ })).toBeChecked()

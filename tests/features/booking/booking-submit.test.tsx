@@ -48,16 +48,17 @@ describe('送信と送信待ち（アウトボックス）', () => {
     expect(names).toContain(OUTBOX_DB_NAME)
     expect(names).not.toContain('tsunagu-drafts')
 
+    const [queued] = records as Array<{ lookupId: string; body: { slotId: string } }>
     server.setOnline(true)
     window.dispatchEvent(new Event('online'))
     expect(await screen.findByRole('heading', { name: '予約が決まりました' })).toBeInTheDocument()
     window.dispatchEvent(new Event('online'))
 
-    const [entry] = (await rawOutboxRecords()) as Array<{ state: string; lookupId: string; result: { slot: { id: string } } }>
-    expect(entry!.state).toBe('delivered')
-    const onServer = await server.store.findByLookup(entry!.lookupId)
+    // Its confirmation has been shown: nothing about it stays on the device.
+    await waitFor(async () => expect(await rawOutboxRecords()).toHaveLength(0))
+    const onServer = await server.findByLookup(queued!.lookupId)
     expect(onServer?.status).toBe('booked')
-    expect((await server.store.getSlot(entry!.result.slot.id))?.booked).toBe(true)
+    expect((await server.store.getSlot(queued!.body.slotId))?.booked).toBe(true)
     const created = server.requests.filter((r) => r === 'POST /api/requests')
     // One failed offline attempt, then exactly one that reached the server.
     expect(created.length).toBe(2)

@@ -2,6 +2,7 @@ import { configure, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { wipeDeviceData } from '@/features/quick-exit/wipe-device-data'
+import { WIPE_PLAN } from '@/features/quick-exit/wipe-plan'
 import { DRAFTS_DB_NAME, getOutboxDb, OUTBOX_DB_NAME } from '@/lib/db'
 import { renderRoute } from '../../helpers/render-route'
 import { next } from './fill-booking'
@@ -20,7 +21,7 @@ const databaseNames = async () => (await indexedDB.databases()).map((d) => d.nam
 
 describe('下書きの保存（選んだときだけ）', () => {
   it('チェックを入れたときだけ下書きを残し、開き直すと戻る。すぐに閉じると下書きは消え、送信待ちの箱は残る', async () => {
-    await getOutboxDb().envelopes.count()
+    await getOutboxDb().envelopes.put({ id: 'waiting', lookupId: 'l', windowId: 'toshima', state: 'pending', createdAt: '', attempts: 0, body: {} as never, result: null, alternatives: [] })
     const user = userEvent.setup()
     const first = await renderRoute('/book')
     await user.click(await screen.findByRole('radio', { name: '自分のこと' }))
@@ -39,7 +40,7 @@ describe('下書きの保存（選んだときだけ）', () => {
     await next(user)
     expect(screen.getByRole('textbox', { name: /ニックネーム/ })).toHaveValue('したがき')
 
-    await wipeDeviceData([OUTBOX_DB_NAME])
+    await wipeDeviceData(WIPE_PLAN)
     const names = await databaseNames()
     expect(names).not.toContain(DRAFTS_DB_NAME)
     expect(names).toContain(OUTBOX_DB_NAME)

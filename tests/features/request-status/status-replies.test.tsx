@@ -8,6 +8,7 @@ import { openEnvelope } from '@/shared/crypto/envelope'
 import { encryptReply } from '@/shared/crypto/reply'
 import { bookingPayloadSchema } from '@/shared/schemas/booking-payload'
 import { envelopeSchema } from '@/shared/schemas/envelope'
+import { followUpPayloadSchema } from '@/shared/schemas/staff'
 import { renderRoute } from '../../helpers/render-route'
 import { startInProcessServer } from '../booking/in-process-server'
 
@@ -32,11 +33,16 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     const posted = server.fetchSpy.mock.calls.find(([, init]) => init?.method === 'POST')
     const envelope = envelopeSchema.parse(JSON.parse(String(posted![1]!.body)).envelope)
     const staff = server.staff.get('toshima')!
-    const payload = bookingPayloadSchema.parse(await openEnvelope(envelope, staff))
+    const requestId = outcome.requestId
+    const payload = bookingPayloadSchema.parse(await openEnvelope(envelope, staff, { requestId, windowId: 'toshima', kind: 'request', messageId: requestId }))
     expect(payload.nickname).toBe('はは')
-    const reply = await encryptReply(payload.replyKey, { text: 'ご連絡ありがとうございます。お話を聞かせてください。' })
     const sentAt = new Date().toISOString()
-    await server.store.addMessage(outcome.requestId, { id: crypto.randomUUID(), from: 'staff', sentAt, envelope: JSON.stringify(reply) }, sentAt, sentAt)
+    const replyId = crypto.randomUUID()
+    const reply = await encryptReply(payload.replyKey, { v: 1, text: 'ご連絡ありがとうございます。お話を聞かせてください。', writtenAt: sentAt }, { requestId, messageId: replyId })
+    await server.store.addMessage(requestId, { id: replyId, from: 'staff', sentAt, envelope: JSON.stringify(reply) }, sentAt, sentAt)
+    // The server moves a reply of this request under another message id: the page does not show it as a reply.
+    const moved = await encryptReply(payload.replyKey, { v: 1, text: '付け替えられた返事', writtenAt: sentAt }, { requestId, messageId: replyId })
+    await server.store.addMessage(requestId, { id: crypto.randomUUID(), from: 'staff', sentAt, envelope: JSON.stringify(moved) }, sentAt, sentAt)
 
     const user = userEvent.setup()
     await renderRoute('/status')
@@ -44,6 +50,8 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     await user.click(screen.getByRole('button', { name: '確かめる' }))
     const view = await screen.findByRole('region', { name: 'あなたの予約' })
     expect(await within(view).findByText('ご連絡ありがとうございます。お話を聞かせてください。')).toBeInTheDocument()
+    expect(within(view).queryByText('付け替えられた返事')).toBeNull()
+    expect(within(view).getAllByText('このメッセージは読めませんでした。')).toHaveLength(1)
     expect(view).toHaveTextContent(/ごろに、書いた内容を消します/)
 
     await user.type(within(view).getByRole('textbox', { name: 'メッセージ' }), '来週なら話せそうです')
@@ -52,12 +60,14 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     const messages = await server.store.messages(outcome.requestId)
     const mine = messages.find((m) => m.from === 'person')!
     expect(mine.envelope).not.toContain('来週')
-    const followUp = (await openEnvelope(envelopeSchema.parse(JSON.parse(mine.envelope)), staff)) as { message: string }
-    expect(followUp.message).toBe('来週なら話せそうです')
+    const followUp = followUpPayloadSchema.parse(
+      await openEnvelope(envelopeSchema.parse(JSON.parse(mine.envelope)), staff, { requestId, windowId: 'toshima', kind: 'followUp', messageId: mine.id }),
+    )
+    expect(followUp.text).toBe('来週なら話せそうです')
 
     await user.click(within(view).getByRole('button', { name: '予約を取り消す' }))
     await user.click(within(view).getByRole('button', { name: '取り消す' }))
     expect(await within(view).findByText('取り消しました')).toBeInTheDocument()
-    expect((await server.store.findByLookup(lookupId))?.status).toBe('cancelled')
+    expect((await server.findByLookup(lookupId))?.status).toBe('cancelled')
   })
 })

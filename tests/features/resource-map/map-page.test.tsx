@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { screen, waitFor, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MarkerCanvas } from '@/features/resource-map/place-markers'
 import { renderRoute } from '../../helpers/render-route'
 
 const dataDir = resolve(import.meta.dirname, '../../../public/data')
+// A shared, busy machine: give the list time to follow a change (speed is the bench's business).
+configure({ asyncUtilTimeout: 10_000 })
 
 beforeEach(() => {
   // The page fetches the published open data; serve the real files from the repository.
@@ -28,6 +30,11 @@ async function markersMatchList(container: HTMLElement) {
   await waitFor(() => expect([...markerIds(container)].sort()).toEqual([...listIds()].sort()))
 }
 
+/** The choices are folded under 「条件でしぼる」 at first. */
+async function openFilters(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: /^条件でしぼる/ }))
+}
+
 describe('居場所マップ', () => {
   it('地図と一覧は、いつも同じ場所を示す（条件を変えても）', async () => {
     const user = userEvent.setup()
@@ -36,6 +43,7 @@ describe('居場所マップ', () => {
     await markersMatchList(container)
     expect(listIds().length).toBeGreaterThanOrEqual(40)
 
+    await openFilters(user)
     await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
     await waitFor(() => expect(listIds()).toHaveLength(11))
     await markersMatchList(container)
@@ -50,6 +58,7 @@ describe('居場所マップ', () => {
     const user = userEvent.setup({ delay: null })
     const { location } = await renderRoute('/map')
     await screen.findByTestId('place-list')
+    await openFilters(user)
     await user.click(screen.getByRole('checkbox', { name: '女性向け' }))
     await user.click(screen.getByRole('checkbox', { name: '家族' }))
     await user.click(screen.getByRole('checkbox', { name: '無料' }))
@@ -57,9 +66,11 @@ describe('居場所マップ', () => {
     for (const name of ['女性向け', '家族', '無料']) expect(screen.getByRole('checkbox', { name })).toBeChecked()
   }, 30_000)
 
-  it('条件つきの URL で開くと、しぼった状態で開く', async () => {
+  it('条件つきの URL で開くと、しぼった状態で開き、「条件でしぼる」に選んでいる数が出る', async () => {
     const { container } = await renderRoute('/map?area=%E7%94%BA%E7%94%B0%E5%B8%82&kind=work')
     await screen.findByTestId('place-list')
+    await openFilters(userEvent.setup())
+    expect(screen.getByRole('button', { name: '条件でしぼる（2件を選択中）' })).toHaveAttribute('aria-expanded', 'true')
     expect(screen.getByRole('checkbox', { name: '就労' })).toBeChecked()
     expect(screen.getByRole('checkbox', { name: '町田市' })).toBeChecked()
     expect(listIds()).toEqual(['machida-hello-work', 'machida-saposute', 'machida-shuro-iko', 'machida-shugyo-seikatsu'])
@@ -90,6 +101,7 @@ describe('区・市・町の選択', () => {
     const user = userEvent.setup()
     const { container } = await renderRoute('/map?area=%E5%A4%A7%E5%B3%B6%E7%94%BA')
     await screen.findByTestId('place-list')
+    await openFilters(user)
     const details = container.querySelector('details') as HTMLDetailsElement
     expect(details.open).toBe(true)
     await user.click(screen.getByRole('checkbox', { name: '大島町' }))

@@ -19,9 +19,10 @@ export function defineApiContract(getTarget: () => ApiTarget) {
     it('新規・再送・枠なし・エラーの応答も /api/health と同じセキュリティヘッダーと no-store を持つ', async () => {
       const target = getTarget()
       const names = ['cache-control', 'content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options',
-        'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy']
+        'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy', 'strict-transport-security']
       const headersOf = (response: Response) => Object.fromEntries(names.map((name) => [name, response.headers.get(name)]))
       const expected = headersOf(await target.fetch('/api/health'))
+      expect(expected['strict-transport-security']).toBe('max-age=63072000; includeSubDomains')
       const [slot] = await openSlots(target, 'toshima', 'phone')
       const booking = (await makeBooking({ slotId: slot?.id })).body
       const answers = [
@@ -160,7 +161,7 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       const odd = await postJson(target, '/api/requests/lookup', { lookupId: credentials.lookupId, authKey: `${'A'.repeat(42)}B` })
       expect([odd.status, await odd.text()]).toEqual([404, await (await postJson(target, '/api/requests/lookup', other.credentials)).text()])
       for (const path of ['/api/requests/cancel', '/api/requests/messages']) {
-        const extra = path.endsWith('messages') ? { envelope: body.envelope } : {}
+        const extra = path.endsWith('messages') ? { messageId: crypto.randomUUID(), envelope: body.envelope } : {}
         const a = await postJson(target, path, { ...other.credentials, ...extra })
         const b = await postJson(target, path, { lookupId: credentials.lookupId, authKey: other.credentials.authKey, ...extra })
         expect([a.status, await a.text()]).toEqual([b.status, await b.text()])
@@ -186,12 +187,16 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       const { body, credentials, requestId } = await makeBooking()
       await postJson(target, '/api/requests', body)
       const envelope = { ...body.envelope, ciphertext: `${body.envelope.ciphertext}AA` }
-      const sent = await postJson(target, '/api/requests/messages', { ...credentials, envelope })
+      const messageId = crypto.randomUUID()
+      const sent = await postJson(target, '/api/requests/messages', { ...credentials, messageId, envelope })
       expect(sent.status).toBe(201)
       const { id } = (await sent.json()) as { id: string }
       const view = (await (await postJson(target, '/api/requests/lookup', credentials)).json()) as { messages: unknown[] }
+      expect(id).toBe(messageId)
       expect(view.messages).toEqual([{ id, from: 'person', sentAt: expect.any(String), envelope }])
-      const foreign = await postJson(target, '/api/requests/messages', { ...credentials, envelope: { ...envelope, requestId: crypto.randomUUID() } })
+      const again = await postJson(target, '/api/requests/messages', { ...credentials, messageId, envelope })
+      expect([again.status, await again.json()]).toEqual([409, { error: 'errors.messageExists' }])
+      const foreign = await postJson(target, '/api/requests/messages', { ...credentials, messageId: crypto.randomUUID(), envelope: { ...envelope, requestId: crypto.randomUUID() } })
       expect(foreign.status).toBe(400)
       expect(requestId).toBe(body.requestId)
     })

@@ -30,10 +30,14 @@ export interface BookingOptions {
   message?: string
 }
 
-/** An envelope sealed with the real crypto library to the test staff key, as the browser makes it. */
-export async function sealTestEnvelope(requestId: string, windowId: string, payload: unknown) {
+/**
+ * An envelope sealed with the real crypto library to the test staff key, as the browser makes it:
+ * the request itself, or with `messageId` a follow-up.
+ */
+export async function sealTestEnvelope(requestId: string, windowId: string, payload: unknown, messageId?: string) {
   const { keyId, publicKey } = await testStaffKeyPair()
-  return sealEnvelope({ requestId, windowId, payload, recipients: [{ keyId, publicKey }] })
+  const kind = messageId ? ('followUp' as const) : ('request' as const)
+  return sealEnvelope({ requestId, windowId, kind, messageId: messageId ?? requestId, payload, recipients: [{ keyId, publicKey }] })
 }
 
 /**

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { unstable_startWorker } from 'wrangler'
 import type { ApiTarget } from '../contract/target'
+import { inviteSql } from '../../../src/server/staff/invites'
 import { testStaffKey } from './make-request'
 
 const root = resolve(import.meta.dirname, '../../..')
@@ -22,6 +23,12 @@ export interface WorkerdOptions {
    * whose requests all come from one address. Leave it out to run the worker as configured.
    */
   rateLimitPerMinute?: number
+  /** Plain-text variables, e.g. TILE_SOURCE pointing at a fake tile server. */
+  vars?: Record<string, string>
+  /** Staff invites to put into D1 first (as `npm run admin -- invite --sql` would), handed out by `invite()`. */
+  invites?: Array<{ windowId: string; role: 'staff' | 'admin' }>
+  /** Extra rows to put into D1 first (SQL statements), e.g. QR campaigns. */
+  seed?: string[]
 }
 
 /**
@@ -44,13 +51,32 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
     'd1', 'execute', 'DB', ...persistArgs, '--command',
     `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES ('${key.keyId}', 'toshima', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}')`,
   ])
+  const invites = await Promise.all((options.invites ?? []).map(async (i) => ({ ...i, ...(await inviteSql(i, new Date(), 'http://127.0.0.1')) })))
+  if (invites.length > 0) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', invites.map((i) => i.sql).join('; ')])
+  if (options.seed?.length) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', options.seed.join('; ')])
   const limit = options.rateLimitPerMinute
+  const bindings = {
+    ...(limit === undefined
+      ? {}
+      : {
+          ...Object.fromEntries(
+            ['RATE_LIMITER', 'BOOKING_LIMITER', 'LOOKUP_LIMITER', 'METRICS_LIMITER'].map((name, i) => [
+              name,
+              { type: 'ratelimit' as const, namespace_id: String(1001 + i), simple: { limit, period: 60 } },
+            ]),
+          ),
+          SLOT_BOOKINGS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          REQUESTS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          FOLLOW_UPS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+        }),
+    RATE_LIMIT_SALT: { type: 'plain_text' as const, value: 'test-salt-'.padEnd(40, 'x') },
+    CREDENTIAL_SECRET: { type: 'plain_text' as const, value: 'test-credential-secret-'.padEnd(44, 'y') },
+    ...Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
+  }
   const worker = await unstable_startWorker({
     config,
     assets,
-    ...(limit === undefined
-      ? {}
-      : { bindings: { RATE_LIMITER: { type: 'ratelimit', namespace_id: '1001', simple: { limit, period: 60 } } } }),
+    ...(Object.keys(bindings).length === 0 ? {} : { bindings }),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, testScheduled: true, logLevel: 'warn', watch: false },
   })
   await worker.ready
@@ -60,6 +86,13 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   if (!scheduled.ok) throw new Error(`scheduled handler failed: ${scheduled.status}`)
   return {
     target,
+    origin: new URL(base).origin,
+    /** The token of an unused invite made at start for this window and role. */
+    invite(windowId: string, role: 'staff' | 'admin'): string {
+      const index = invites.findIndex((i) => i.windowId === windowId && i.role === role)
+      if (index < 0) throw new Error(`No invite left for ${windowId}/${role}: add one to startWorkerd({ invites })`)
+      return invites.splice(index, 1)[0]!.token
+    },
     /** Where wrangler keeps the local D1 (SQLite files), for tests that read the bytes on disk. */
     persist,
     async close() {

@@ -39,12 +39,14 @@ describe('窓口の鍵（ECDH P-256）', () => {
     const envelope = await sealEnvelope({
       requestId: '0b9f6a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b',
       windowId: 'toshima',
+      kind: 'request',
+      messageId: '0b9f6a5e-2c1d-4e8f-9a7b-3c2d1e0f4a5b',
       payload: { hello: '予備鍵' },
       recipients: [{ keyId: recovery.keyId, publicKey: recovery.publicKey }],
     })
     const privateKey = await importPrivateKeyJwk(jwk)
     expect(privateKey.extractable).toBe(false)
-    expect(await openEnvelope(envelope, { keyId: recovery.keyId, privateKey })).toEqual({ hello: '予備鍵' })
+    expect(await openEnvelope(envelope, { keyId: recovery.keyId, privateKey }, { requestId: envelope.requestId, windowId: 'toshima', kind: 'request', messageId: envelope.requestId })).toEqual({ hello: '予備鍵' })
     const restored = await recipientFromPrivateJwk(jwk)
     expect([restored.keyId, restored.publicKey, restored.fingerprint]).toEqual([recovery.keyId, recovery.publicKey, recovery.fingerprint])
   })

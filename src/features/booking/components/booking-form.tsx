@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { CheckBox } from '@/components/form/check-box'
 import { fetchPublicConfig, type PublicConfig } from '@/lib/api'
+import { deployment } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
+import { openWindowIds } from '@/lib/window-recipients'
 import type { Slot } from '@/shared/schemas/requests'
 import { STEP_COUNT, validateStep, type Answers, type StepErrors } from '../booking-answers'
 import { deleteDraft, loadDraft, saveDraft } from '../drafts'
 import { submitBooking, type SubmitOutcome } from '../submit-booking'
 import styles from './booking.module.css'
+import { ClosedNotice } from './closed-notice'
 import { StepDetails } from './step-details'
 import { StepMode } from './step-mode'
 import { StepNickname } from './step-nickname'
@@ -32,6 +35,7 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
   const [step, setStep] = useState(1)
   const [errors, setErrors] = useState<StepErrors>({})
   const [config, setConfig] = useState<PublicConfig | null>(null)
+  const [openWindows, setOpenWindows] = useState<Set<string> | null>(null)
   const [alternatives, setAlternatives] = useState<Slot[]>([])
   const [keepDraft, setKeepDraft] = useState(false)
   const [draftRestored, setDraftRestored] = useState(false)
@@ -42,6 +46,9 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
   const moved = useRef(false)
 
   useEffect(() => {
+    // Fetched now, while online: a request sent offline must still show 「送信待ち」 on every page,
+    // even before the service worker has precached the app.
+    void import('./live-outbox-indicator').catch(() => undefined)
     fetchPublicConfig().then(setConfig, () => setConfig(null))
     loadDraft().then(
       (draft) => {
@@ -55,6 +62,15 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
   }, [initial.windowId])
 
   useEffect(() => {
+    if (!config) return
+    let live = true
+    void openWindowIds(config).then((open) => live && setOpenWindows(open))
+    return () => {
+      live = false
+    }
+  }, [config])
+
+  useEffect(() => {
     if (keepDraft) void saveDraft(answers).catch(() => undefined)
   }, [keepDraft, answers])
 
@@ -64,7 +80,9 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
     window.scrollTo(0, 0)
   }, [step])
 
-  const windowReady = (id: string) => !config || (config.windows.find((w) => w.id === id)?.recipients.length ?? 0) > 0
+  // Until the configuration is checked, every window counts as open; sending checks again.
+  const windowReady = (id: string) => !openWindows || openWindows.has(id)
+  const chosenClosed = deployment.windows.filter((w) => w.id === answers.windowId && !windowReady(w.id))
   const variant = answers.asker ?? 'self'
   const update = (change: Partial<Answers>) => setAnswers((current) => ({ ...current, ...change }))
 
@@ -116,17 +134,25 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
     void send()
   }
 
+  // From the window step's "no time" offer: no time is chosen, so the time step is skipped.
+  const waitForContact = () => {
+    update({ slot: { kind: 'later' } })
+    goTo(6)
+  }
+
   const back = () => goTo(step === 6 && answers.mode === 'letter' ? 4 : step - 1)
   const headingKey = `${HEADINGS[step - 1]}${VARIANT_HEADINGS.has(step) ? `.${variant}` : ''}`
   const headingId = 'booking-step-heading'
   const stepProps = { answers, update, errors, variant, headingId }
 
+  if (openWindows?.size === 0) return <ClosedNotice windows={deployment.windows} />
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
       <p className={styles.progress}>{text.r('progress', { step, total: STEP_COUNT })}</p>
       <div className={styles.bar} aria-hidden="true">
         <div className={styles.barFill} style={{ width: `${(step / STEP_COUNT) * 100}%` }} />
       </div>
+      {chosenClosed.length > 0 ? <ClosedNotice windows={chosenClosed} /> : null}
       {draftRestored && step === 1 ? <p role="status" className={styles.notice}>{text.r('draft.restored')}</p> : null}
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.stepHeading}>
         {text.r(headingKey)}
@@ -134,7 +160,7 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
       {step === 1 ? <StepWho {...stepProps} /> : null}
       {step === 2 ? <StepNickname {...stepProps} /> : null}
       {step === 3 ? <StepMode {...stepProps} /> : null}
-      {step === 4 ? <StepWindow {...stepProps} windowReady={windowReady} /> : null}
+      {step === 4 ? <StepWindow {...stepProps} windowReady={windowReady} onWait={waitForContact} /> : null}
       {step === 5 ? <StepSlot {...stepProps} alternatives={alternatives} /> : null}
       {step === 6 ? <StepDetails {...stepProps} /> : null}
       {step === 7 ? <StepReview {...stepProps} goTo={goTo} /> : null}

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { CheckBox } from '@/components/form/check-box'
 import { RubyText } from '@/components/ruby-text'
 import { deployment, localized } from '@/lib/deployment'
-import { useOutboxEntry } from '@/lib/outbox'
-import { formatDay, formatTime } from '@/lib/slot-format'
+import { showingConfirmation, useOutboxEntry } from '@/lib/outbox'
+import { removeEntry } from '@/lib/outbox-delivery'
 import { useText } from '@/lib/use-text'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
 import { RETENTION_DAYS } from '@/shared/limits'
@@ -14,6 +14,7 @@ import { useLeaveGuard } from '../use-leave-guard'
 import styles from './confirmation.module.css'
 import formStyles from './booking.module.css'
 import type { Sent } from './booking-form'
+import { ConfirmationSummary, confirmationCase, TIMELINE_KEYS } from './confirmation-summary'
 import { PrintSheet } from './print-sheet'
 
 interface Props {
@@ -21,13 +22,14 @@ interface Props {
   answers: Answers
   statusPath: string
   homePath: string
+  /** Extra controls for this receipt, given by the route (the reply notice lives in another feature). */
+  receiptExtras?: (receipt: string) => ReactNode
 }
 
 const DAY_MS = 86_400_000
 
-export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
+export function Confirmation({ sent, answers, statusPath, homePath, receiptExtras }: Props) {
   const text = useText('booking')
-  const language = text.language
   const entry = useOutboxEntry(sent.requestId)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const [noted, setNoted] = useState(false)
@@ -35,24 +37,32 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
   const [copied, setCopied] = useState<'copied' | 'copyFailed' | null>(null)
   const leave = useLeaveGuard(!noted)
 
-  const delivered = sent.delivery.kind === 'delivered' ? sent.delivery.result : (entry?.result ?? null)
+  useEffect(() => showingConfirmation(sent.requestId), [sent.requestId])
+  // Remembered here: the outbox entry is deleted once this screen has shown the delivery.
+  const [delivered, setDelivered] = useState(sent.delivery.kind === 'delivered' ? sent.delivery.result : null)
+  useEffect(() => {
+    if (!delivered && entry?.result) setDelivered(entry.result)
+  }, [delivered, entry])
+  useEffect(() => {
+    if (delivered) void removeEntry(sent.requestId).catch(() => undefined)
+  }, [delivered, sent.requestId])
   const pending = !delivered
+  const failed = pending && entry && (entry.state === 'slotTaken' || entry.state === 'rejected') ? entry.state : null
   const slot = delivered ? delivered.slot : answers.slot?.kind === 'slot' ? answers.slot.slot : null
+  const kind = confirmationCase(answers.mode, slot)
   const deleteAfter = delivered?.deleteAfter ?? new Date(Date.now() + RETENTION_DAYS * DAY_MS).toISOString()
   const win = deployment.windows.find((w) => w.id === answers.windowId) ?? deployment.windows[0]!
-  const windowName = localized(win.name, language)
   const mode = answers.mode ?? 'phone'
-  const titleKey = pending ? 'done.titlePending' : slot ? 'done.titleBooked' : 'done.titleWaiting'
-  const leadKey = pending ? 'done.leadPending' : slot ? 'done.leadBooked' : 'done.leadWaiting'
-  const howKey = mode === 'phone' ? (answers.contactKind === 'phone' ? 'done.howPhoneCallback' : 'done.howPhone') : `done.how${mode[0]!.toUpperCase()}${mode.slice(1)}`
+  const titleKey = pending ? 'done.titlePending' : kind === 'booked' ? 'done.titleBooked' : 'done.titleWaiting'
+  const bookedSlot = delivered && kind === 'booked' ? slot : null
 
   const icsSummary = text.s('done.icsSummary', { window: localized(win.name, 'ja') })
   const icsUrl = useMemo(() => {
-    if (!slot) return null
+    if (!bookedSlot) return null
     const location = mode === 'visit' && win.address ? localized(win.address, 'ja') : null
-    const body = bookingIcs(slot, icsSummary, location)
+    const body = bookingIcs(bookedSlot, icsSummary, location)
     return URL.createObjectURL(new Blob([body], { type: 'text/calendar;charset=utf-8' }))
-  }, [slot, mode, win, icsSummary])
+  }, [bookedSlot, mode, win, icsSummary])
   useEffect(() => () => (icsUrl ? URL.revokeObjectURL(icsUrl) : undefined), [icsUrl])
   useEffect(() => headingRef.current?.focus(), [])
 
@@ -81,47 +91,12 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
           {text.r(titleKey)}
         </h1>
         {pending ? <p className={styles.badge} role="status">{text.r('done.pendingBadge')}</p> : null}
-        <p>{text.r(leadKey)}</p>
-        <dl className={formStyles.summary}>
-          {slot ? (
-            <>
-              <div className={formStyles.summaryRow}>
-                <dt>{text.r('done.date')}</dt>
-                <dd>{formatDay(slot.start, language)}</dd>
-              </div>
-              <div className={formStyles.summaryRow}>
-                <dt>{text.r('done.time')}</dt>
-                <dd>{text.r('slot.time', { start: formatTime(slot.start), end: formatTime(slot.end) })}</dd>
-              </div>
-            </>
-          ) : (
-            <div className={formStyles.summaryRow}>
-              <dt>{text.r('done.date')}</dt>
-              <dd>{text.r('done.noSlot')}</dd>
-            </div>
-          )}
-          <div className={formStyles.summaryRow}>
-            <dt>{text.r('done.mode')}</dt>
-            <dd>{text.r(`mode.${mode}`)}</dd>
-          </div>
-          <div className={formStyles.summaryRow}>
-            <dt>{text.r('done.window')}</dt>
-            <dd><RubyText text={windowName} /></dd>
-          </div>
-          {mode === 'visit' && win.address ? (
-            <div className={formStyles.summaryRow}>
-              <dt>{text.r('done.place')}</dt>
-              <dd><RubyText text={localized(win.address, language)} /></dd>
-            </div>
-          ) : null}
-          {mode === 'phone' && win.phone ? (
-            <div className={formStyles.summaryRow}>
-              <dt>{text.r('done.phone')}</dt>
-              <dd><a href={`tel:${win.phone.replace(/-/g, '')}`}>{win.phone}</a></dd>
-            </div>
-          ) : null}
-        </dl>
-        <p>{text.r(howKey)}</p>
+        {failed ? (
+          <p role="alert" className={formStyles.alert}>
+            {text.r(failed === 'slotTaken' ? 'done.slotTakenLater' : 'done.rejectedLater')}
+          </p>
+        ) : null}
+        <ConfirmationSummary kind={kind} pending={pending} slot={slot} answers={answers} window={win} />
 
         <section className={styles.receipt} aria-labelledby="receipt-heading">
           <h2 id="receipt-heading">{text.r('done.receiptHeading')}</h2>
@@ -158,7 +133,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
 
         <h2>{text.r('done.nextHeading')}</h2>
         <ol className={styles.timeline}>
-          {text.list('done.timeline').map((item) => (
+          {text.list(TIMELINE_KEYS[kind]).map((item) => (
             <li key={item}>
               <RubyText text={item} />
             </li>
@@ -167,6 +142,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
         <p>
           <Link to={statusPath}>{text.r('done.statusLink')}</Link>
         </p>
+        {receiptExtras?.(sent.receipt)}
 
         <CheckBox
           id="booking-memo"
@@ -196,7 +172,7 @@ export function Confirmation({ sent, answers, statusPath, homePath }: Props) {
           </div>
         ) : null}
       </div>
-      <PrintSheet receipt={sent.receipt} window={win} slot={slot} mode={mode} deleteAfter={deleteAfter} statusUrl={`${location.origin}${statusPath}`} />
+      <PrintSheet receipt={sent.receipt} window={win} slot={bookedSlot} mode={mode} deleteAfter={deleteAfter} statusUrl={`${location.origin}${statusPath}`} />
     </>
   )
 }

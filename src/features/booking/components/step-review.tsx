@@ -17,7 +17,7 @@ export function StepReview({ answers, update, errors, goTo }: StepProps & { goTo
   const windowName = window ? localized(window.name, language) : ''
   const none = text.r('review.none')
   const rows: Array<[string, ReactNode, number]> = [
-    ['asker', answers.asker ? <>{text.r(`who.${answers.asker}`)}{answers.relation ? <>（{text.r(`who.relation.${answers.relation}`)}）</> : null}</> : none, 1],
+    ['asker', answers.asker ? <>{text.r(`who.${answers.asker}`)}{answers.relation ? <>（{text.r(`who.relationShort.${answers.relation}`)}）</> : null}</> : none, 1],
     ['nickname', answers.nickname.trim(), 2],
     ['age', answers.ageGroup ? text.r(`nickname.age.${answers.ageGroup}`) : none, 2],
     ['mode', answers.mode ? text.r(`mode.${answers.mode}`) : none, 3],

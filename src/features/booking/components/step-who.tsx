@@ -24,11 +24,11 @@ export function StepWho({ answers, update, errors, headingId }: StepProps) {
           name="relation"
           type="radio"
           legend={text.r('who.relationLegend')}
+          support={text.r('who.relationHint')}
           error={errors.relation ? text.r(errors.relation) : undefined}
           choices={familyRelations.map((value) => ({ value, label: text.r(`who.relation.${value}`) }))}
           selected={answers.relation ? [answers.relation] : []}
           onToggle={(value) => update({ relation: value as StepProps['answers']['relation'] })}
-          compact
         />
       ) : null}
     </>

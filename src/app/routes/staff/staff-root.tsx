@@ -1,0 +1,43 @@
+import { Navigate, Route, Routes, useParams } from 'react-router'
+import { MembersPage } from '@/features/staff/admin/members-page'
+import { JoinPage } from '@/features/staff/auth/join-page'
+import { SignInPage } from '@/features/staff/auth/sign-in-page'
+import { CasePage } from '@/features/staff/case/case-page'
+import { InboxPage } from '@/features/staff/inbox/inbox-page'
+import { StaffGate } from '@/features/staff/staff-app'
+import { StaffSessionProvider } from '@/features/staff/staff-session'
+
+function CaseRoute() {
+  const { windowId = '', requestId = '' } = useParams()
+  return <CasePage key={requestId} windowId={windowId} requestId={requestId} />
+}
+
+function MembersRoute() {
+  const { windowId = '' } = useParams()
+  return <MembersPage key={windowId} windowId={windowId} />
+}
+
+/** /staff/*: the staff side, loaded only here (never with the public pages), not indexed, Japanese. */
+export default function StaffRoot() {
+  return (
+    <StaffSessionProvider>
+      <StaffGate
+        signedOut={
+          <Routes>
+            <Route path="join" element={<JoinPage />} />
+            <Route path="*" element={<SignInPage />} />
+          </Routes>
+        }
+      >
+        {(keys) => (
+          <Routes>
+            <Route index element={<InboxPage keys={keys} />} />
+            <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
+            <Route path="admin/:windowId" element={<MembersRoute />} />
+            <Route path="*" element={<Navigate to="/staff" replace />} />
+          </Routes>
+        )}
+      </StaffGate>
+    </StaffSessionProvider>
+  )
+}

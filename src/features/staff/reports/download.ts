@@ -1,0 +1,20 @@
+import { csvBlob } from './csv'
+
+/** Characters Windows and macOS refuse in a file name (a window name may hold a slash). */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+}
+
+/** Saves through the browser's own download: nothing is sent anywhere. */
+export function downloadCsv(fileName: string, csv: string): void {
+  const url = URL.createObjectURL(csvBlob(csv))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = safeFileName(fileName)
+  link.hidden = true
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked after the click has handed the blob to the download, not before.
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

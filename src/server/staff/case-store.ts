@@ -1,0 +1,114 @@
+import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { ConsultationMode } from '../../shared/schemas/common'
+import type { Slot } from '../../shared/schemas/requests'
+import type { MessageKind } from '../../shared/schemas/staff'
+import { sql, type SqlDriver, type SqlRow } from '../store/sql-driver'
+
+/** The requests of a window as staff see them: ciphertext, routing fields and the case's status. */
+
+export interface StoredCase {
+  requestId: string
+  windowId: string
+  mode: ConsultationMode
+  status: CaseStatus
+  slot: Slot | null
+  createdAt: string
+  updatedAt: string
+  envelope: string
+  unreadFollowUps: number
+  videoUrl: string | null
+}
+
+export interface StoredCaseMessage {
+  id: string
+  kind: MessageKind
+  sentAt: string
+  authorId: string | null
+  envelope: string
+}
+
+const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_url,
+  s.id AS slot_id, s.start AS slot_start, s."end" AS slot_end, s.mode AS slot_mode,
+  (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.request_id AND m.kind = 'followUp'
+     AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread`
+
+const CASE_FROM = `FROM requests r LEFT JOIN slots s ON s.booked_request_id = r.request_id`
+
+function toCase(r: SqlRow): StoredCase {
+  return {
+    requestId: String(r.request_id),
+    windowId: String(r.window_id),
+    mode: r.mode as ConsultationMode,
+    status: r.case_status as CaseStatus,
+    slot: r.slot_id
+      ? { id: String(r.slot_id), windowId: String(r.window_id), mode: r.slot_mode as Slot['mode'], start: String(r.slot_start), end: String(r.slot_end) }
+      : null,
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
+    envelope: String(r.envelope),
+    unreadFollowUps: Number(r.unread ?? 0),
+    videoUrl: r.video_url === null || r.video_url === undefined ? null : String(r.video_url),
+  }
+}
+
+/** Cancelled by the person or by staff: both columns say so, and the slot is free again. */
+const CANCELLED = 'cancelled'
+
+export function createCaseStore(db: SqlDriver) {
+  return {
+    async list(windowId: string, limit = 500): Promise<StoredCase[]> {
+      const rows = await db.all(sql(`SELECT ${CASE_COLUMNS} ${CASE_FROM} WHERE r.window_id = ? ORDER BY r.created_at DESC LIMIT ?`, windowId, limit))
+      return rows.map(toCase)
+    },
+
+    async get(windowId: string, requestId: string): Promise<StoredCase | null> {
+      const [row] = await db.all(sql(`SELECT ${CASE_COLUMNS} ${CASE_FROM} WHERE r.window_id = ? AND r.request_id = ?`, windowId, requestId))
+      return row ? toCase(row) : null
+    },
+
+    async messages(requestId: string): Promise<StoredCaseMessage[]> {
+      const rows = await db.all(sql('SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ? ORDER BY sent_at, id', requestId))
+      return rows.map((r) => ({
+        id: String(r.id),
+        kind: r.kind as MessageKind,
+        sentAt: String(r.sent_at),
+        authorId: r.author_id === null ? null : String(r.author_id),
+        envelope: String(r.envelope),
+      }))
+    },
+
+    /** A reply or a note. Throws a unique violation when the id is taken (nothing is overwritten). */
+    async addStaffMessage(requestId: string, message: StoredCaseMessage) {
+      await db.batch([
+        sql(
+          `INSERT INTO messages (id, request_id, "from", sent_at, envelope, kind, author_id) VALUES (?, ?, 'staff', ?, ?, ?, ?)`,
+          message.id, requestId, message.sentAt, message.envelope, message.kind, message.authorId,
+        ),
+        sql('UPDATE requests SET updated_at = ? WHERE request_id = ?', message.sentAt, requestId),
+      ])
+    },
+
+    async setStatus(requestId: string, status: CaseStatus, at: string) {
+      const statements = [
+        sql(
+          `UPDATE requests SET case_status = ?, updated_at = ?,
+             status = CASE WHEN ? = '${CANCELLED}' THEN '${CANCELLED}' WHEN status = '${CANCELLED}' THEN 'waiting' ELSE status END
+           WHERE request_id = ?`,
+          status, at, status, requestId,
+        ),
+      ]
+      if (status === CANCELLED) statements.unshift(sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId))
+      await db.batch(statements)
+    },
+
+    async setVideoUrl(requestId: string, videoUrl: string | null, at: string) {
+      await db.run(sql('UPDATE requests SET video_url = ?, updated_at = ? WHERE request_id = ?', videoUrl, at, requestId))
+    },
+
+    async markRead(requestId: string, at: string) {
+      await db.run(sql('UPDATE requests SET staff_read_at = ? WHERE request_id = ?', at, requestId))
+    },
+  }
+}
+
+export type CaseStore = ReturnType<typeof createCaseStore>

@@ -1,0 +1,16 @@
+import { afterAll, beforeAll } from 'vitest'
+import { createInvite } from '../../src/server/staff/invites'
+import { defineStaffContract } from './contract/staff-contract'
+import { startNodeApp } from './helpers/node-app'
+
+let node: Awaited<ReturnType<typeof startNodeApp>>
+beforeAll(async () => {
+  node = await startNodeApp()
+})
+afterAll(() => node.close())
+
+defineStaffContract(() => ({
+  target: node.target,
+  origin: 'http://localhost',
+  invite: async (windowId, role) => (await createInvite(node.store, { windowId, role }, new Date(), 'http://localhost')).token,
+}))

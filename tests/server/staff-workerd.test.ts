@@ -1,0 +1,17 @@
+import { afterAll, beforeAll } from 'vitest'
+import { defineStaffContract } from './contract/staff-contract'
+import { startWorkerd } from './helpers/workerd'
+
+const times = (n: number, invite: { windowId: string; role: 'staff' | 'admin' }) => Array.from({ length: n }, () => invite)
+
+let workerd: Awaited<ReturnType<typeof startWorkerd>>
+beforeAll(async () => {
+  workerd = await startWorkerd({
+    rateLimitPerMinute: 100_000,
+    invites: [...times(14, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+  })
+}, 120_000)
+afterAll(async () => workerd?.close(), 30_000)
+
+// The same staff contract as on Node, in the real workerd runtime with D1: passkeys, sessions, cases.
+defineStaffContract(() => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId, role) => workerd.invite(windowId, role) }))
