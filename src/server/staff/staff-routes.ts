@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../deps'
 import { authRoutes } from './auth-routes'
+import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
 import { checkOrigin } from './origin'
@@ -13,6 +14,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.use(requireStaff(deps.getStore, now))
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
+  signedIn.route('/windows', campaignStaffRoutes(deps))
 
   const staff = new Hono()
   staff.use(checkOrigin(deps))
