@@ -88,7 +88,18 @@ export function prerender({ pages, entry, app }: Options): Plugin {
     const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     // The shell's notice says nothing shows without JavaScript; this page does show, only its tools need it.
     const noticed = titled.replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(pageHtmlText.noscript.page)}</noscript>`)
-    return inHead(noticed, css.map((file) => link('stylesheet', file)))
+    return inHead(noticed, css.map((file) => inlineStyle(file)))
+  }
+
+  /**
+   * A stylesheet's text in the page itself: a linked one costs a round trip before the first paint
+   * (issue 11, "First paint at the physical limit"). The CSP's style-src already allows inline styles
+   * (React sets style attributes). The app, once started, still links the same file: same rules, after
+   * the paint.
+   */
+  function inlineStyle(file: string): string {
+    const text = readFileSync(join(resolve(config.root, config.build.outDir), file), 'utf8')
+    return `<style data-href="${config.base}${file}">${text.replace(/<\/style/gi, '<\\/style')}</style>`
   }
 
   /** The page for everything else: nothing shows before the app runs, so link all it needs at once. */

@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { REQUEST_BODY_MAX_BYTES } from '../shared/limits'
 import { metricRoutes, shortLinkRoutes } from './campaigns/campaign-routes'
+import { READ_CACHE_TTL_MS, readCache } from './abuse/read-cache'
 import type { AppDeps } from './deps'
 import { rateLimit } from './http/rate-limit'
 import { publicConfig } from './public-config'
-import { requestRoutes } from './routes/requests'
-import { slotRoutes } from './routes/slots'
+import { requestRoutes } from './public/requests'
+import { slotRoutes } from './public/slots'
 import { staffRoutes } from './staff/staff-routes'
 import { apiJsonResponder, hasAllHeaders, securityHeaders } from './security-headers'
 
@@ -35,14 +36,19 @@ export function createApp(deps: AppDeps) {
   // reads are not. Staff routes are not anonymous: passkeys and sessions guard them, not this limiter.
   const anonymousLimit = rateLimit(deps.rateLimiter)
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/staff/') ? next() : anonymousLimit(c, next)))
+  const reads = readCache(READ_CACHE_TTL_MS, () => (deps.now ?? (() => new Date()))().getTime())
+  app.use('/api/*', async (c, next) => {
+    await next()
+    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics')
+    if (write && c.res.status < 400) reads.clear()
+  })
   app.route('/api/staff', staffRoutes(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.get('/api/config', async (c) => {
-    const staff = await deps.getStore(c).staffKeys()
-    return c.json(publicConfig(deps.deployment, staff))
+    return c.json(await reads.get('config', async () => publicConfig(deps.deployment, await deps.getStore(c).staffKeys())))
   })
-  app.route('/api/windows', slotRoutes(deps))
+  app.route('/api/windows', slotRoutes(deps, reads))
   app.route('/api/requests', requestRoutes(deps, apiJsonResponder()))
   app.route('/api/metrics', metricRoutes(deps))
   app.route('/q', shortLinkRoutes(deps))

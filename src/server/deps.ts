@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Deployment } from '../shared/schemas/deployment'
+import type { CredentialHasher } from './abuse/credential-hash'
 import type { Sha256 } from './http/hash'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
@@ -15,4 +16,6 @@ export interface AppDeps {
   publicOrigin?: string | ((c: Context) => string | undefined)
   /** SHA-256 for body and auth-key hashes; WebCrypto by default (Node's WebCrypto digest is slow under load). */
   sha256?: Sha256
+  /** Keyed hash of stored lookup ids and auth hashes (CREDENTIAL_SECRET); unset: a random secret per process. */
+  credentials?: CredentialHasher | ((c: Context) => CredentialHasher)
 }

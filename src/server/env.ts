@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseNetworks } from './http/client-address'
 import { tileSourceSchema } from './tiles/tile-source'
 
 const envSchema = z.object({
@@ -8,6 +9,26 @@ const envSchema = z.object({
   DIST_DIR: z.string().min(1).default('dist'),
   /** Anonymous POSTs per client per minute; 0 turns rate limiting off (bench). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Separate per-minute budgets per client: bookings; lookup, cancel and follow-ups; metrics. */
+  BOOKING_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOOKUP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  METRICS_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Slots one client (IPv4 address, IPv6 /64) may book per Tokyo day. */
+  SLOT_BOOKINGS_PER_DAY: z.coerce.number().int().min(1).default(4),
+  /** Requests (with or without a slot) and follow-up messages one client may store per Tokyo day. */
+  REQUESTS_PER_DAY: z.coerce.number().int().min(1).default(10),
+  FOLLOW_UPS_PER_DAY: z.coerce.number().int().min(1).default(20),
+  /** The keyed-hash secret for stored receipts' lookup ids and auth hashes (or the file below). */
+  CREDENTIAL_SECRET: z.string().min(32).optional(),
+  /** Where the secret is kept, created on first start; must be outside DATA_DIR and out of its backups. */
+  CREDENTIAL_SECRET_FILE: z.string().min(1).default('secrets/credential-secret'),
+  /** The secret before a rotation: still accepted for lookups until its requests have expired. */
+  CREDENTIAL_SECRET_PREVIOUS: z.string().min(32).optional(),
+  /** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDRs, comma-separated. */
+  TRUSTED_PROXIES: z
+    .string()
+    .refine((list) => parseNetworks(list) !== null)
+    .optional(),
   /** Weeks of slots generated from the weekly availability at start. */
   SLOT_WEEKS: z.coerce.number().int().min(0).max(12).default(3),
   /** Map tiles are fetched from here instead of deployment.json's tileUrl (a local mirror; the tests' fake server). */

@@ -1,5 +1,4 @@
 import { serve, type ServerType } from '@hono/node-server'
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { hash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -7,7 +6,8 @@ import rawDeployment from '../shared/config/deployment.json' with { type: 'json'
 import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
-import { memoryRateLimiter } from './http/rate-limit'
+import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-credential-secret'
+import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
 import { ensureSlots } from './slots/ensure-slots'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
@@ -40,12 +40,13 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'> &
-  Partial<Pick<ServerEnv, 'RATE_LIMIT_PER_MINUTE' | 'SLOT_WEEKS'>>
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS'> &
+  LimitEnv &
+  CredentialSecretEnv &
+  Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
 
 export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
-  // `npm start` passes the env value (default 30); embedding callers such as test setups opt in.
-  const limitPerMinute = env.RATE_LIMIT_PER_MINUTE ?? 0
+  const credentials = nodeCredentialHasher(env, env.DATA_DIR) ?? undefined
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
@@ -58,19 +59,13 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     upkeep().catch((error: unknown) => console.error(`[tsunagu] daily upkeep failed: ${(error as Error).name}`))
   }, 6 * 60 * 60 * 1000)
   daily.unref()
-  const rateLimiter =
-    limitPerMinute > 0
-      ? memoryRateLimiter({
-          limit: limitPerMinute,
-          windowMs: 60_000,
-          clientAddress: (c) => getConnInfo(c).remote.address,
-        })
-      : null
+  const rateLimiter = nodeRateLimiter(env)
   const app = createApp({
     deployment,
     getStore: () => store,
     rateLimiter,
     sha256: nodeSha256,
+    credentials,
     publicOrigin: env.PUBLIC_ORIGIN,
   })
   mountNodeTileProxy(app, deployment, env)

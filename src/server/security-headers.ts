@@ -26,6 +26,8 @@ export function securityHeaderValues(): Record<string, string> {
   ].join('; ')
   return {
     'Content-Security-Policy': csp,
+    // Browsers ignore it over plain http (local runs); behind TLS it keeps every later visit on https.
+    'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',

@@ -2,18 +2,31 @@ import rawDeployment from '../shared/config/deployment.json' with { type: 'json'
 import { APP_SHELL_PATH } from '../shared/app-shell'
 import { deploymentSchema } from '../shared/schemas/deployment'
 import { createApp } from './app'
+import { workerCredentials } from './abuse/worker-credentials'
+import { missingSecrets, misconfigured } from './abuse/worker-secrets'
+import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
 import { ensureSlots } from './slots/ensure-slots'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
 import { mountWorkerTileProxy } from './tiles/worker-tiles'
 
-/** The bindings declared in src/server/wrangler.jsonc; RATE_LIMITER and RATE_LIMIT_SALT are optional. */
+/** The bindings declared in src/server/wrangler.jsonc; RATE_LIMIT_SALT is a required secret. */
 export interface WorkerEnv {
   DB: D1Like
   ASSETS?: { fetch(request: Request): Promise<Response> }
   RATE_LIMITER?: RateLimitBinding
+  BOOKING_LIMITER?: RateLimitBinding
+  LOOKUP_LIMITER?: RateLimitBinding
+  METRICS_LIMITER?: RateLimitBinding
   RATE_LIMIT_SALT?: string
+  /** Required secret: the key of the stored receipts' keyed hash; CREDENTIAL_SECRET_PREVIOUS after a rotation. */
+  CREDENTIAL_SECRET?: string
+  CREDENTIAL_SECRET_PREVIOUS?: string
+  /** Per client and Tokyo day, as on Node: slots (default 4), requests (10), follow-ups (20). */
+  SLOT_BOOKINGS_PER_DAY?: string
+  REQUESTS_PER_DAY?: string
+  FOLLOW_UPS_PER_DAY?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
   PUBLIC_ORIGIN?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
@@ -21,6 +34,8 @@ export interface WorkerEnv {
 }
 
 const SLOT_WEEKS = 3
+const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
+  Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const deployment = deploymentSchema.parse(rawDeployment)
 const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
 
@@ -29,9 +44,20 @@ const app = createApp({
   getStore: (c) => storeOf(c.env as WorkerEnv),
   rateLimiter: bindingRateLimiter((c) => {
     const env = c.env as WorkerEnv
-    return { binding: env.RATE_LIMITER, salt: env.RATE_LIMIT_SALT }
+    const salt = env.RATE_LIMIT_SALT ?? ''
+    return {
+      bindings: { other: env.RATE_LIMITER, booking: env.BOOKING_LIMITER, lookup: env.LOOKUP_LIMITER, metrics: env.METRICS_LIMITER },
+      salt,
+      daily: Object.fromEntries(
+        (['slot', 'request', 'message'] as const).map((kind) => [
+          kind,
+          sqlDailyCap({ driver: d1Driver(env.DB), salt, kind, perDay: perDayOf(env, kind), address: (ctx) => ctx.req.header('cf-connecting-ip') }),
+        ]),
+      ),
+    }
   }),
   publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
+  credentials: workerCredentials((c) => c.env as WorkerEnv),
 })
 
 mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)
@@ -48,11 +74,18 @@ app.all('*', async (c) => {
   return new Response(response.body, response)
 })
 
+const REQUIRED_SECRETS = ['RATE_LIMIT_SALT', 'CREDENTIAL_SECRET'] as const
+
 export default {
-  fetch: app.fetch,
+  fetch(request: Request, env: WorkerEnv, ctx: unknown) {
+    const missing = missingSecrets(env as unknown as Record<string, unknown>, REQUIRED_SECRETS)
+    if (missing.length > 0 && new URL(request.url).pathname.startsWith('/api/')) return misconfigured(missing)
+    return app.fetch(request, env, ctx as never)
+  },
   /** The daily cron trigger keeps the next weeks of slots generated, as `npm start` does on Node. */
   async scheduled(_controller: unknown, env: WorkerEnv) {
     await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
     await storeOf(env).purgeExpired(new Date().toISOString())
+    await purgeDayCounts(d1Driver(env.DB))
   },
 }

@@ -6,12 +6,13 @@ import { createApp } from '../../src/server/app'
 import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
 import { mountStaticFiles } from '../../src/server/static-files'
 
-export const STATIC_COPY_PATH = '/__bench/static.html'
+/** Where the bench serves a static copy named `name` (see static-copy.ts). */
+export const staticCopyPath = (name: string) => `/__bench/${name}.html`
 
 export interface BenchServer {
   url: string
-  /** The HTML served at STATIC_COPY_PATH (a 404 until set). */
-  setStaticCopy: (html: string) => void
+  /** The HTML served at staticCopyPath(name) (a 404 until set). */
+  setStaticCopy: (name: string, html: string) => void
   close: () => Promise<void>
 }
 
@@ -30,11 +31,12 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
     rateLimiter: null,
     sha256: nodeSha256,
   })
-  let staticCopy: string | undefined
-  app.get(STATIC_COPY_PATH, (c) => {
-    if (staticCopy === undefined) return c.text('not ready', 404)
+  const staticCopies = new Map<string, string>()
+  app.get('/__bench/:file{[a-z0-9-]+\\.html}', (c) => {
+    const html = staticCopies.get(c.req.param('file').slice(0, -'.html'.length))
+    if (html === undefined) return c.text('not ready', 404)
     c.header('Cache-Control', 'no-cache')
-    return c.html(staticCopy)
+    return c.html(html)
   })
   mountStaticFiles(app, distDir)
   const server = await new Promise<ServerType>((resolve) => {
@@ -44,8 +46,8 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
   if (typeof address !== 'object' || !address) throw new Error('bench server has no port')
   return {
     url: `http://127.0.0.1:${address.port}`,
-    setStaticCopy: (html) => {
-      staticCopy = html
+    setStaticCopy: (name, html) => {
+      staticCopies.set(name, html)
     },
     close: async () => {
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))

@@ -1,20 +1,25 @@
 import type { Browser } from 'playwright-core'
 
 /**
- * The rendered page as plain HTML: same markup, text and stylesheets, with every script, module
- * preload and the manifest removed. This is the "no JavaScript at all" baseline for LCP.
+ * The rendered page as plain HTML: same markup and text, with every script, module preload and the
+ * manifest removed. With `bare`, also every style (inline, linked, attributes): the "bare text"
+ * baseline of issue 11; without, the "same CSS, no JavaScript" copy.
  */
-export async function renderStaticCopy(browser: Browser, url: string): Promise<string> {
+export async function renderStaticCopy(browser: Browser, url: string, bare = false): Promise<string> {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 640 } })
   try {
     const page = await context.newPage()
     await page.goto(url, { waitUntil: 'networkidle' })
     await page.locator('main h1').first().waitFor()
-    const html = await page.evaluate(() => {
+    const html = await page.evaluate((withoutStyles) => {
       const root = document.documentElement.cloneNode(true) as HTMLElement
       root.querySelectorAll('script, noscript, link[rel="modulepreload"], link[rel="manifest"]').forEach((node) => node.remove())
+      if (withoutStyles) {
+        root.querySelectorAll('style, link[rel="stylesheet"]').forEach((node) => node.remove())
+        root.querySelectorAll('[style]').forEach((node) => node.removeAttribute('style'))
+      }
       return root.outerHTML
-    })
+    }, bare)
     return `<!doctype html>\n${html}`
   } finally {
     await context.close()

@@ -56,6 +56,11 @@ describe('ビルド時に書いたページ', () => {
       expect(html, path).toContain(`<title>${title}</title>`)
       expect(html, path).toContain(`<script>${LANGUAGE_BOOT_SCRIPT}</script>`)
       for (const status of STATUS_TEXT) expect(html, `${path}: ${status}`).not.toContain(status)
+      // Nothing stands between the HTML and its first paint: the CSS is in the page, no stylesheet
+      // is linked, and the only scripts are the inline boot script and deferred modules.
+      expect(html, path).toMatch(/<style data-href="\/assets\/[^"]+\.css">[^<]*--color/)
+      expect(html, path).not.toMatch(/<link[^>]+rel="stylesheet"/)
+      for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag === '<script>' || tag.includes('type="module"'), `${path}: ${tag}`).toBe(true)
       // Where a window's phone line is, it gives the hours until the device knows the time.
       for (const [, line] of html.matchAll(/<p[^>]*role="status"[^>]*>(.*?)<\/p>/gs)) {
         expect(textOf(line as string), path).toMatch(/^電話の受付: 月〜金 8:30〜17:15$/)

@@ -39,8 +39,8 @@ describe('機密性: データベースのファイルに平文が残らない',
     const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((name) => join(node.dataDir, name)).filter((path) => existsSync(path))
     expect(files.some((path) => path.endsWith('-wal'))).toBe(true)
     const bytes = Buffer.concat(files.map((path) => readFileSync(path)))
-    // Control: what is stored in clear (the lookup id) is found, so the search itself works.
-    expect(bytes.includes(Buffer.from(stored[0]?.credentials.lookupId ?? '-'))).toBe(true)
+    // Control: what is stored in clear (the request id) is found, so the search itself works.
+    expect(bytes.includes(Buffer.from(stored[0]?.requestId ?? '-'))).toBe(true)
     for (const [name, needle] of Object.entries(encodings)) {
       expect(bytes.includes(needle), name).toBe(false)
     }
@@ -54,13 +54,14 @@ describe('機密性: データベースのファイルに平文が残らない',
     expect(payload).toMatchObject({ nickname: MARKER })
   })
 
-  it('認証鍵そのものは保存されず、そのハッシュだけが残る', () => {
+  it('認証鍵も、送られた照会 ID と認証ハッシュも保存されず、秘密の鍵付きハッシュ（HMAC）だけが残る', () => {
     const bytes = Buffer.concat(
       [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((n) => join(node.dataDir, n)).filter((p) => existsSync(p)).map((p) => readFileSync(p)),
     )
     for (const booking of stored) {
       expect(bytes.includes(Buffer.from(booking.credentials.authKey))).toBe(false)
-      expect(bytes.includes(Buffer.from(booking.body.authHash))).toBe(true)
+      expect(bytes.includes(Buffer.from(booking.body.authHash))).toBe(false)
+      expect(bytes.includes(Buffer.from(booking.credentials.lookupId))).toBe(false)
     }
   })
 })

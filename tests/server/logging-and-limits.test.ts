@@ -48,7 +48,7 @@ describe('流量制限の数え方', () => {
       },
       rateLimiter: memoryRateLimiter({ limit: 3, windowMs: 60_000, clientAddress: (c) => c.req.header('x-test-client'), now: () => now }),
     })
-    const post = async (client: string) =>
+    const post = async (name: 'a' | 'b', client = name === 'a' ? '192.0.2.1' : '192.0.2.2') =>
       (await app.request('/api/requests/lookup', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': client }, body: '{}' })).status
     expect([await post('a'), await post('a'), await post('a'), await post('a')]).toEqual([400, 400, 400, 429])
     expect(await post('b')).toBe(400)

@@ -1,49 +1,98 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { limitKeyOf } from './client-address'
 import { sha256, toBase64url } from './hash'
 
-/** Says whether one more anonymous request from this client is allowed now. */
+/**
+ * Anonymous POSTs are counted in separate budgets, so a flood of receipt guesses cannot use up the
+ * budget for bookings (and the other way round): `booking` is POST /api/requests, `lookup` is lookup,
+ * cancel and follow-up messages (the receipt-checking routes), `metrics` the anonymous counters.
+ */
+export type LimitBucket = 'booking' | 'lookup' | 'metrics' | 'other'
+
+export function bucketOf(path: string): LimitBucket {
+  if (path === '/api/requests' || path === '/api/requests/') return 'booking'
+  if (/^\/api\/requests\/(lookup|cancel|messages)\/?$/.test(path)) return 'lookup'
+  if (path.startsWith('/api/metrics')) return 'metrics'
+  return 'other'
+}
+
+/** A per-client count for the day (Tokyo), e.g. slots booked. */
+export interface DailyCap {
+  reached(c: Context): Promise<boolean>
+  add(c: Context): Promise<void>
+}
+
+/**
+ * What one client may add per Tokyo day, apart from the per-minute budgets: slots booked, requests
+ * stored (with or without a slot), follow-up messages. Together they bound the database growth one
+ * client can cause per day.
+ */
+export type DailyKind = 'slot' | 'request' | 'message'
+
+/** Says whether one more anonymous request from this client is allowed now in this bucket. */
 export interface RateLimiter {
-  allow(c: Context): Promise<boolean>
+  allow(c: Context, bucket: LimitBucket): Promise<boolean>
+  daily?: Partial<Record<DailyKind, DailyCap>>
 }
 
 export interface MemoryLimiterOptions {
+  /** Per minute (per window) for every bucket not named in `limits`. */
   limit: number
+  limits?: Partial<Record<LimitBucket, number>>
   windowMs: number
-  /** The client's address; used only to derive a salted hash, never stored or logged. */
+  /** Per client and Tokyo day; a kind left out has no daily cap. */
+  perDay?: Partial<Record<DailyKind, number>>
+  /** The client's address; used only to derive a salted hash, never stored or logged. IPv6 counts by /64. */
   clientAddress: (c: Context) => string | undefined
   now?: () => number
 }
 
+const DAY_MS = 86_400_000
+const TOKYO_MS = 9 * 3_600_000
+const tokyoDay = (at: number) => Math.floor((at + TOKYO_MS) / DAY_MS)
+
 /**
- * Fixed-window counter per client for one Node process. The key is SHA-256(salt ‖ address) with a
- * random salt held only in memory and replaced every day, so the map never holds an address and
- * yesterday's keys cannot be linked to today's.
+ * Fixed-window counters per client for one Node process. The key is SHA-256(salt ‖ bucket ‖ address)
+ * with a random salt held only in memory and replaced every day, so the maps never hold an address
+ * and yesterday's keys cannot be linked to today's.
  */
 export function memoryRateLimiter(options: MemoryLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now
   let salt = crypto.getRandomValues(new Uint8Array(32))
-  let saltDay = Math.floor(now() / 86_400_000)
+  let saltDay = tokyoDay(now())
   let windowIndex = -1
   let counts = new Map<string, number>()
+  let daily = new Map<string, number>()
+  const keyOf = async (c: Context, bucket: string) => {
+    const day = tokyoDay(now())
+    if (day !== saltDay) {
+      salt = crypto.getRandomValues(new Uint8Array(32))
+      saltDay = day
+      daily = new Map()
+    }
+    const address = new TextEncoder().encode(`${bucket}|${limitKeyOf(options.clientAddress(c))}`)
+    return toBase64url(await sha256(new Uint8Array([...salt, ...address])))
+  }
+  const cap = (kind: DailyKind, perDay: number): DailyCap => ({
+    reached: async (c) => (daily.get(await keyOf(c, `${kind}-day`)) ?? 0) >= perDay,
+    add: async (c) => {
+      const key = await keyOf(c, `${kind}-day`)
+      daily.set(key, (daily.get(key) ?? 0) + 1)
+    },
+  })
   return {
-    async allow(c) {
-      const at = now()
-      const day = Math.floor(at / 86_400_000)
-      if (day !== saltDay) {
-        salt = crypto.getRandomValues(new Uint8Array(32))
-        saltDay = day
-      }
-      const index = Math.floor(at / options.windowMs)
+    async allow(c, bucket) {
+      const key = await keyOf(c, bucket)
+      const index = Math.floor(now() / options.windowMs)
       if (index !== windowIndex) {
         windowIndex = index
         counts = new Map()
       }
-      const address = new TextEncoder().encode(options.clientAddress(c) ?? 'unknown')
-      const key = toBase64url(await sha256(new Uint8Array([...salt, ...address])))
       const count = (counts.get(key) ?? 0) + 1
       counts.set(key, count)
-      return count <= options.limit
+      return count <= (options.limits?.[bucket] ?? options.limit)
     },
+    daily: Object.fromEntries(Object.entries(options.perDay ?? {}).map(([kind, n]) => [kind, cap(kind as DailyKind, n)])),
   }
 }
 
@@ -52,29 +101,71 @@ export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>
 }
 
-/**
- * Workers: the binding keeps the counters at Cloudflare's edge. The key is the day's salted hash of
- * the address; `salt` should be a secret (RATE_LIMIT_SALT), so keys cannot be reversed by trying addresses.
- */
-export function bindingRateLimiter(getBinding: (c: Context) => { binding?: RateLimitBinding; salt?: string }): RateLimiter {
+export interface BindingLimits {
+  /** One binding per bucket; a bucket without its own binding uses `other`. */
+  bindings: Partial<Record<LimitBucket, RateLimitBinding>>
+  /** RATE_LIMIT_SALT, a secret: without it keys could be reversed by trying addresses. Required (worker.ts checks). */
+  salt: string
+  daily?: Partial<Record<DailyKind, DailyCap>>
+}
+
+/** Workers: the bindings keep the counters at Cloudflare's edge; keys are the day's salted hash of the address (/64 for IPv6). */
+export function bindingRateLimiter(getLimits: (c: Context) => BindingLimits): RateLimiter {
   return {
-    async allow(c) {
-      const { binding, salt = '' } = getBinding(c)
+    async allow(c, bucket) {
+      const { bindings, salt } = getLimits(c)
+      const binding = bindings[bucket] ?? bindings.other
       if (!binding) return true
       const day = new Date().toISOString().slice(0, 10)
-      const address = c.req.header('cf-connecting-ip') ?? 'unknown'
-      const key = toBase64url(await sha256(`${salt}|${day}|${address}`))
+      const address = limitKeyOf(c.req.header('cf-connecting-ip'))
+      const key = toBase64url(await sha256(`${salt}|${day}|${bucket}|${address}`))
       return (await binding.limit({ key })).success
     },
+    daily: Object.fromEntries(
+      (['slot', 'request', 'message'] as const).map((kind) => [
+        kind,
+        {
+          reached: (c: Context) => getLimits(c).daily?.[kind]?.reached(c) ?? Promise.resolve(false),
+          add: (c: Context) => getLimits(c).daily?.[kind]?.add(c) ?? Promise.resolve(),
+        },
+      ]),
+    ),
+  }
+}
+
+/** Seconds until the next midnight in Tokyo, when the daily counts start again. */
+const untilTokyoMidnight = (at = Date.now()) => Math.max(1, Math.ceil(((tokyoDay(at) + 1) * DAY_MS - TOKYO_MS - at) / 1000))
+
+async function takesSlot(c: Context): Promise<boolean> {
+  try {
+    const body = JSON.parse(await c.req.text()) as { slotId?: unknown }
+    return typeof body.slotId === 'string'
+  } catch {
+    return false
   }
 }
 
 export function rateLimit(limiter: RateLimiter | null | undefined, retryAfterSeconds = 60): MiddlewareHandler {
   return async (c, next) => {
-    if (limiter && c.req.method === 'POST' && !(await limiter.allow(c))) {
+    if (!limiter || c.req.method !== 'POST') return next()
+    const bucket = bucketOf(c.req.path)
+    if (!(await limiter.allow(c, bucket))) {
       c.header('Retry-After', String(retryAfterSeconds))
       return c.json({ error: 'errors.tooManyRequests' }, 429)
     }
-    return next()
+    const kinds: DailyKind[] =
+      bucket === 'booking' ? ['request', 'slot'] : bucketOf(c.req.path) === 'lookup' && c.req.path.startsWith('/api/requests/messages') ? ['message'] : []
+    if (kinds.length === 0 || !limiter.daily) return next()
+    const slot = kinds.includes('slot') && (await takesSlot(c))
+    // Only slot-taking bookings count toward (and are refused by) the slot cap: a request without a slot holds nothing.
+    const counted = kinds.filter((kind) => kind !== 'slot' || slot).flatMap((kind) => (limiter.daily?.[kind] ? [limiter.daily[kind]] : []))
+    for (const cap of counted) {
+      if (await cap.reached(c)) {
+        c.header('Retry-After', String(untilTokyoMidnight()))
+        return c.json({ error: 'errors.dailyLimit' }, 429)
+      }
+    }
+    await next()
+    if (c.res.status === 201) for (const cap of counted) await cap.add(c)
   }
 }

@@ -105,7 +105,7 @@ export function authRoutes(deps: AppDeps) {
         at: at.toISOString(),
       })
       if (!joined) return c.json(inviteInvalid, 404)
-      await store.staff.audit({ at: at.toISOString(), memberId, windowId: found.invite.windowId, action: 'member.joined', target: found.invite.role })
+      await store.audit.add({ at: at.toISOString(), memberId, windowId: found.invite.windowId, action: 'member.joined', target: found.invite.role })
       await startSession(c, store, memberId, at)
       return c.json(await meOf(store, memberId), 201)
     })
@@ -154,7 +154,7 @@ export function authRoutes(deps: AppDeps) {
       if (!verification.verified) return c.json(signInFailed, 401)
       const at = now()
       await store.staff.updateCounter(passkey.credentialId, verification.authenticationInfo.newCounter)
-      await store.staff.audit({ at: at.toISOString(), memberId: member.id, windowId: null, action: 'member.signedIn' })
+      await store.audit.add({ at: at.toISOString(), memberId: member.id, windowId: null, action: 'member.signedIn' })
       await startSession(c, store, member.id, at)
       return c.json(await meOf(store, member.id))
     })

@@ -32,7 +32,7 @@ export function caseRoutes(deps: AppDeps) {
   }
 
   const audit = (c: Context<StaffEnv>, found: StoredCase, action: string, target: string | null = null) =>
-    deps.getStore(c).staff.audit({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId: found.windowId, action, requestId: found.requestId, target })
+    deps.getStore(c).audit.add({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId: found.windowId, action, requestId: found.requestId, target })
 
   const addMessage = async (c: Context<StaffEnv>, found: StoredCase, kind: 'reply' | 'note', id: string, envelope: unknown) => {
     const stored: StoredCaseMessage = { id, kind, sentAt: now().toISOString(), authorId: c.get('staff').member.id, envelope: JSON.stringify(envelope) }

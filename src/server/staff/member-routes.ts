@@ -48,7 +48,7 @@ export function memberRoutes(deps: AppDeps) {
       const added = await store.staff.addKey({ keyId, windowId, memberId: member.id, publicKey, fingerprint, createdAt: at })
       const key = await store.staff.key(windowId, keyId)
       if (!key || (!added && key.memberId !== member.id)) return c.json({ error: 'errors.conflict' }, 409)
-      if (added) await store.staff.audit({ at, memberId: member.id, windowId, action: 'key.added', target: keyId })
+      if (added) await store.audit.add({ at, memberId: member.id, windowId, action: 'key.added', target: keyId })
       return c.json(key, added ? 201 : 200)
     })
 
@@ -74,7 +74,7 @@ export function memberRoutes(deps: AppDeps) {
       const valid = pinned ? await verifyStaffCertificate(pinned, { windowId, keyId: key.keyId, publicKey: key.publicKey, certificate: body.data }) : false
       if (!valid) return c.json({ error: 'errors.badCertificate' }, 400)
       await store.staff.certify(windowId, key.keyId, body.data)
-      await store.staff.audit({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'key.certified', target: key.keyId })
+      await store.audit.add({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'key.certified', target: key.keyId })
       return c.json(await store.staff.key(windowId, key.keyId))
     })
 
@@ -90,7 +90,7 @@ export function memberRoutes(deps: AppDeps) {
       if (!members.some((m) => m.id === target)) return c.json(notFound, 404)
       const at = now().toISOString()
       await store.staff.revokeMember(target, at)
-      await store.staff.audit({ at, memberId: c.get('staff').member.id, windowId, action: 'member.revoked', target })
+      await store.audit.add({ at, memberId: c.get('staff').member.id, windowId, action: 'member.revoked', target })
       return c.body(null, 204)
     })
 
@@ -102,7 +102,7 @@ export function memberRoutes(deps: AppDeps) {
       if (!body.ok) return body.response
       const at = now()
       const invite = await createInvite(deps.getStore(c), { windowId, role: body.data.role }, at, expectedOrigin(c, deps))
-      await deps.getStore(c).staff.audit({ at: at.toISOString(), memberId: c.get('staff').member.id, windowId, action: 'invite.created', target: body.data.role })
+      await deps.getStore(c).audit.add({ at: at.toISOString(), memberId: c.get('staff').member.id, windowId, action: 'invite.created', target: body.data.role })
       return c.json({ url: invite.url, expiresAt: invite.expiresAt }, 201)
     })
 }

@@ -224,15 +224,6 @@ export function createStaffStore(db: SqlDriver) {
       )
       return changes === 1
     },
-
-    async audit(entry: { at: string; memberId: string | null; windowId: string | null; action: string; requestId?: string | null; target?: string | null }) {
-      await db.run(
-        sql(
-          'INSERT INTO audit_log (at, member_id, window_id, action, request_id, target) VALUES (?, ?, ?, ?, ?, ?)',
-          entry.at, entry.memberId, entry.windowId, entry.action, entry.requestId ?? null, entry.target ?? null,
-        ),
-      )
-    },
   }
 }
 

@@ -56,7 +56,7 @@ describe('送信と送信待ち（アウトボックス）', () => {
 
     // Its confirmation has been shown: nothing about it stays on the device.
     await waitFor(async () => expect(await rawOutboxRecords()).toHaveLength(0))
-    const onServer = await server.store.findByLookup(queued!.lookupId)
+    const onServer = await server.findByLookup(queued!.lookupId)
     expect(onServer?.status).toBe('booked')
     expect((await server.store.getSlot(queued!.body.slotId))?.booked).toBe(true)
     const created = server.requests.filter((r) => r === 'POST /api/requests')

@@ -1,48 +1,42 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { vi } from 'vitest'
-import { createApp } from '@/server/app'
 import { deployment as clientDeployment } from '@/lib/deployment'
-import { openNodeStore } from '@/server/node'
-import { ensureSlots } from '@/server/slots/ensure-slots'
 import type { RecipientKeyPair } from '@/shared/crypto/window-keys'
 import type { Deployment } from '@/shared/schemas/deployment'
+import { startTestApp } from '../../helpers/test-app'
 import { certifiedStaffKey, makeTestDeployment, pinInto } from '../../helpers/test-deployment'
 
 /**
- * The real API (Hono app, SQLite file, generated slots) answering the page's fetch calls
- * in-process, so component tests exercise the true contract without a port. The deployment is a
- * test one: its recovery and certification keys are pinned into the page's bundled deployment as
+ * The real API (the shared test app: Hono, SQLite file, generated slots) answering the page's fetch
+ * calls in-process, so component tests exercise the true contract without a port. The deployment is
+ * a test one: its recovery and certification keys are pinned into the page's bundled deployment as
  * a build would, and each window in `certified` (default: all) gets a staff key certified with them.
  */
 export async function startInProcessServer(options: { certified?: string[]; serve?: (deployment: Deployment) => Deployment } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-booking-'))
   const test = await makeTestDeployment()
   const { deployment } = test
   const unpin = pinInto(clientDeployment, deployment)
-  const { driver, store } = await openNodeStore(dataDir)
-  await ensureSlots(store, deployment, 3)
   const staff = new Map<string, RecipientKeyPair>()
+  const keys = []
   for (const window of deployment.windows) {
     if (options.certified && !options.certified.includes(window.id)) continue
     const { pair, key } = await certifiedStaffKey(test.keys.get(window.id)!.certification, window.id)
     staff.set(window.id, pair)
-    await store.addWindowKey(key)
+    keys.push(key)
   }
   // `serve` lets a test make the server publish something other than what the page pinned.
-  const app = createApp({ deployment: options.serve?.(deployment) ?? deployment, getStore: () => store, rateLimiter: null })
+  const server = await startTestApp({ deployment: options.serve?.(deployment) ?? deployment, keys })
   const requests: string[] = []
   let online = true
   const fetchSpy = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost')
     requests.push(`${init?.method ?? 'GET'} ${url.pathname}`)
     if (!online) throw new TypeError('Failed to fetch')
-    return app.request(url.pathname + url.search, init)
+    return server.app.request(url.pathname + url.search, init)
   })
   vi.stubGlobal('fetch', fetchSpy)
   return {
-    store,
+    store: server.store,
+    findByLookup: server.findByLookup,
     staff,
     test,
     requests,
@@ -53,8 +47,7 @@ export async function startInProcessServer(options: { certified?: string[]; serv
     close() {
       vi.unstubAllGlobals()
       unpin()
-      driver.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      server.close()
     },
   }
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { wipeDeviceData } from '@/features/quick-exit/wipe-device-data'
 import { WIPE_PLAN } from '@/features/quick-exit/wipe-plan'
+import { STAFF_DB_NAME } from '@/features/staff/keys/staff-key-db'
 import { DRAFTS_DB_NAME, getDraftsDb, getOutboxDb, OUTBOX_DB_NAME, type OutboxEntry } from '@/lib/db'
 
 const names = async () => (await indexedDB.databases()).map((d) => d.name).sort()
@@ -36,6 +37,10 @@ afterEach(async () => {
 })
 
 describe('すぐに閉じる: 端末のデータベース', () => {
+  it('残す職員の鍵のデータベースは、職員の画面が使う名前と同じ', () => {
+    expect(WIPE_PLAN.keep).toContain(STAFF_DB_NAME)
+  })
+
   it('下書きを消し、送信待ちの箱には届いていない暗号文だけを残し、職員の鍵は消さない', async () => {
     await fill()
     await wipeDeviceData(WIPE_PLAN)

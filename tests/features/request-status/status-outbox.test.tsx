@@ -61,4 +61,26 @@ describe('/status と送信待ちの予約', () => {
     expect(view).toHaveTextContent('予約が決まっています')
     expect(screen.queryByRole('region', { name: '時間を選び直してください' })).not.toBeInTheDocument()
   })
+
+  it('窓口が受け付けなかった予約は、受付番号で開くとそう伝え、この端末から消せる（「見つかりません」にしない）', async () => {
+    const config = await fetchPublicConfig()
+    const answers = { ...emptyAnswers('toshima'), asker: 'self' as const, nickname: 'あおい', mode: 'letter' as const }
+    server.setOnline(false)
+    const outcome = await submitBooking(answers, { config })
+    const receipt = outcome.kind === 'sent' ? outcome.receipt : ''
+    const [queued] = await getOutboxDb().envelopes.toArray()
+    // Refused by the server in the background, as a stale app version's request would be.
+    await getOutboxDb().envelopes.update(queued!.id, { state: 'rejected' })
+    server.setOnline(true)
+
+    const user = userEvent.setup()
+    await renderRoute('/status')
+    await user.type(await screen.findByRole('textbox', { name: '受付番号（16けた）' }), formatReceiptCode(receipt))
+    await user.click(screen.getByRole('button', { name: '確かめる' }))
+    const notice = await screen.findByRole('region', { name: '送れませんでした' })
+    expect(notice).toHaveTextContent('もう一度予約するか、窓口に電話してください')
+    await user.click(within(notice).getByRole('button', { name: 'この予約をこの端末から消す' }))
+    expect(await within(notice).findByText('この端末から消しました。')).toBeInTheDocument()
+    expect(await getOutboxDb().envelopes.count()).toBe(0)
+  })
 })

@@ -68,6 +68,6 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     await user.click(within(view).getByRole('button', { name: '予約を取り消す' }))
     await user.click(within(view).getByRole('button', { name: '取り消す' }))
     expect(await within(view).findByText('取り消しました')).toBeInTheDocument()
-    expect((await server.store.findByLookup(lookupId))?.status).toBe('cancelled')
+    expect((await server.findByLookup(lookupId))?.status).toBe('cancelled')
   })
 })

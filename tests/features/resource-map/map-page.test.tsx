@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { screen, waitFor, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MarkerCanvas } from '@/features/resource-map/place-markers'
 import { renderRoute } from '../../helpers/render-route'
 
 const dataDir = resolve(import.meta.dirname, '../../../public/data')
+// A shared, busy machine: give the list time to follow a change (speed is the bench's business).
+configure({ asyncUtilTimeout: 10_000 })
 
 beforeEach(() => {
   // The page fetches the published open data; serve the real files from the repository.

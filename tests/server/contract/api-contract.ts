@@ -19,9 +19,10 @@ export function defineApiContract(getTarget: () => ApiTarget) {
     it('新規・再送・枠なし・エラーの応答も /api/health と同じセキュリティヘッダーと no-store を持つ', async () => {
       const target = getTarget()
       const names = ['cache-control', 'content-security-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options',
-        'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy']
+        'cross-origin-opener-policy', 'cross-origin-resource-policy', 'permissions-policy', 'strict-transport-security']
       const headersOf = (response: Response) => Object.fromEntries(names.map((name) => [name, response.headers.get(name)]))
       const expected = headersOf(await target.fetch('/api/health'))
+      expect(expected['strict-transport-security']).toBe('max-age=63072000; includeSubDomains')
       const [slot] = await openSlots(target, 'toshima', 'phone')
       const booking = (await makeBooking({ slotId: slot?.id })).body
       const answers = [

@@ -56,7 +56,21 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   if (options.seed?.length) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', options.seed.join('; ')])
   const limit = options.rateLimitPerMinute
   const bindings = {
-    ...(limit === undefined ? {} : { RATE_LIMITER: { type: 'ratelimit' as const, namespace_id: '1001', simple: { limit, period: 60 } } }),
+    ...(limit === undefined
+      ? {}
+      : {
+          ...Object.fromEntries(
+            ['RATE_LIMITER', 'BOOKING_LIMITER', 'LOOKUP_LIMITER', 'METRICS_LIMITER'].map((name, i) => [
+              name,
+              { type: 'ratelimit' as const, namespace_id: String(1001 + i), simple: { limit, period: 60 } },
+            ]),
+          ),
+          SLOT_BOOKINGS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          REQUESTS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+          FOLLOW_UPS_PER_DAY: { type: 'plain_text' as const, value: String(limit) },
+        }),
+    RATE_LIMIT_SALT: { type: 'plain_text' as const, value: 'test-salt-'.padEnd(40, 'x') },
+    CREDENTIAL_SECRET: { type: 'plain_text' as const, value: 'test-credential-secret-'.padEnd(44, 'y') },
     ...Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
   }
   const worker = await unstable_startWorker({

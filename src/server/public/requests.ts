@@ -1,8 +1,10 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
 import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
+import { followUpRefusal, threadPage } from '../abuse/growth-caps'
+import { ephemeralCredentialHasher, type CredentialHasher } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
@@ -18,11 +20,15 @@ const NO_SUCH_HASH = 'A'.repeat(43)
 const notFound = { error: 'errors.receiptNotFound' } as const
 
 /** Finds the request and checks the auth key; unknown and wrong credentials take the same path. */
-async function authenticate(store: Store, lookupId: string, authKey: string, digest: Sha256): Promise<StoredRequest | null> {
-  const request = await store.findByLookup(lookupId)
+async function authenticate(store: Store, credentials: CredentialHasher, lookupId: string, authKey: string, digest: Sha256): Promise<StoredRequest | null> {
   const presented = await hashAuthKey(authKey, digest)
-  const matches = constantTimeEqual(presented, request?.authHash ?? NO_SUCH_HASH)
-  return matches && request ? request : null
+  const candidates = await credentials.candidates(lookupId)
+  for (const candidate of candidates) {
+    const request = await store.findByLookup(candidate.lookupId)
+    if (request) return constantTimeEqual(await candidate.authHash(presented), request.authHash) ? request : null
+  }
+  constantTimeEqual(await candidates[0]!.authHash(presented), NO_SUCH_HASH)
+  return null
 }
 
 async function view(store: Store, request: StoredRequest) {
@@ -36,7 +42,7 @@ async function view(store: Store, request: StoredRequest) {
     mode: request.mode,
     status: publicStatusOf(request.caseStatus, slot !== null),
     slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
-    messages: messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown })),
+    ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     videoUrl: request.videoUrl,
     deleteAfter: request.deleteAfter,
   }
@@ -46,6 +52,10 @@ async function view(store: Store, request: StoredRequest) {
 export function requestRoutes(deps: AppDeps, json: (text: string, status: number) => Response) {
   const now = deps.now ?? (() => new Date())
   const digest = deps.sha256 ?? sha256
+  // Made on first use: Workers allow no random values at global scope, where the app is built.
+  let fallback: CredentialHasher | undefined
+  const credentialsOf = (c: Context) =>
+    typeof deps.credentials === 'function' ? deps.credentials(c) : (deps.credentials ?? (fallback ??= ephemeralCredentialHasher()))
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
 
@@ -98,8 +108,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         windowId: input.windowId,
         mode: input.mode,
         slotId: slot?.id ?? null,
-        lookupId: input.lookupId,
-        authHash: input.authHash,
+        ...(await credentialsOf(c).stored(input.lookupId, input.authHash)),
         envelope: JSON.stringify(input.envelope),
         bodyHash,
         firstResponse,
@@ -121,7 +130,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       return c.json(await view(store, request))
     })
@@ -130,7 +139,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
       return c.json(await view(store, { ...request, status: 'cancelled', caseStatus: 'cancelled' }))
@@ -140,7 +149,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, followUpSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       const { envelope } = body.data
       if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {
@@ -148,6 +157,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       }
       if (request.caseStatus === 'cancelled' || request.caseStatus === 'closed') return c.json({ error: 'errors.requestClosed' }, 409)
       const at = now()
+      const refusal = followUpRefusal(await store.messages(request.requestId), at)
+      if (refusal) return c.json({ error: refusal.error }, refusal.status)
       // The person's device chose the id and sealed it into the envelope (issue 9).
       const message = { id: body.data.messageId, from: 'person' as const, sentAt: at.toISOString(), envelope: JSON.stringify(envelope) }
       try {

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
 import { consultationMode, isoDateTime } from '../../shared/schemas/common'
+import type { ReadCache } from '../abuse/read-cache'
 import type { AppDeps } from '../deps'
 import { fieldIssues, validationError } from '../http/read-json'
 import { toTokyoIso } from '../slots/generate-slots'
@@ -17,7 +18,7 @@ const slotQuerySchema = z.object({
   mode: consultationMode.optional(),
 })
 
-export function slotRoutes(deps: AppDeps) {
+export function slotRoutes(deps: AppDeps, reads: ReadCache) {
   const now = deps.now ?? (() => new Date())
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
 
@@ -31,9 +32,12 @@ export function slotRoutes(deps: AppDeps) {
     const to = parsed.data.to ? Date.parse(parsed.data.to) : from + SLOT_LOOKAHEAD_DAYS * DAY_MS
     if (to < from) return validationError(c, [{ path: 'to', key: 'validation.rangeOrder' }])
     if (to - from > SLOT_LOOKAHEAD_DAYS * DAY_MS) return validationError(c, [{ path: 'to', key: 'validation.rangeTooLong' }])
-    const slots = await deps
-      .getStore(c)
-      .openSlots(windowId, toTokyoIso(new Date(from)), toTokyoIso(new Date(to)), parsed.data.mode)
+    // The whole horizon (and a day more, so it still covers `to` while cached) once per TTL, filtered here.
+    const open = await reads.get(`slots:${windowId}`, () =>
+      deps.getStore(c).openSlots(windowId, toTokyoIso(new Date(at)), toTokyoIso(new Date(at + (SLOT_LOOKAHEAD_DAYS + 1) * DAY_MS)), undefined, 20_000),
+    )
+    const [fromIso, toIso, mode] = [toTokyoIso(new Date(from)), toTokyoIso(new Date(to)), parsed.data.mode]
+    const slots = open.filter((s) => s.start >= fromIso && s.start < toIso && (!mode || s.mode === mode)).slice(0, 500)
     return c.json({ windowId, slots })
   })
 }

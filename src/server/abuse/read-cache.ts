@@ -1,0 +1,32 @@
+/**
+ * Short-lived answers for the public reads that every visit makes (`/api/config`, the slot list),
+ * so a burst of visitors costs one database read per TTL instead of one per request. Any successful
+ * write through the API clears it (app.ts), so a booked slot disappears from this process's list at
+ * once; other processes or Workers isolates see it after the TTL at most, and the database still
+ * refuses the double booking (409 with alternatives).
+ */
+export function readCache(ttlMs: number, now: () => number) {
+  let entries = new Map<string, { at: number; value: Promise<unknown> }>()
+  return {
+    get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const at = now()
+      const hit = entries.get(key)
+      // A clock that went back (tests, a corrected clock) counts as expired too.
+      if (hit && at >= hit.at && at - hit.at < ttlMs) return hit.value as Promise<T>
+      const value = load()
+      const mine = { at, value }
+      entries.set(key, mine)
+      value.catch(() => {
+        if (entries.get(key) === mine) entries.delete(key)
+      })
+      return value
+    },
+    clear() {
+      entries = new Map()
+    },
+  }
+}
+
+export type ReadCache = ReturnType<typeof readCache>
+
+export const READ_CACHE_TTL_MS = 10_000

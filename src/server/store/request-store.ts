@@ -1,0 +1,83 @@
+import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { ConsultationMode } from '../../shared/schemas/common'
+import { isUniqueViolation, sql, type SqlDriver, type SqlRow } from './sql-driver'
+import type { RequestStatus, StoredMessage, Store } from './store'
+
+const text = (v: SqlRow[string] | undefined) => (v === null || v === undefined ? null : String(v))
+
+/** Requests and their messages as ciphertext, the idempotency record, cancel and deletion. */
+export function createRequestStore(db: SqlDriver) {
+  return {
+    async requestReplay(requestId) {
+      const [row] = await db.all(sql('SELECT body_hash, first_response FROM requests WHERE request_id = ?', requestId))
+      return row ? { bodyHash: String(row.body_hash), firstResponse: String(row.first_response) } : null
+    },
+    async createRequest(r) {
+      const insert = sql(
+        `INSERT INTO requests (request_id, window_id, mode, slot_id, lookup_id, auth_hash, envelope, status,
+           body_hash, first_response, created_at, updated_at, delete_after)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?` +
+          // With a slot, the row exists only if the UPDATE before it won the slot for this request.
+          (r.slotId ? ' WHERE EXISTS (SELECT 1 FROM slots WHERE id = ? AND booked_request_id = ?)' : ''),
+        r.requestId, r.windowId, r.mode, r.slotId, r.lookupId, r.authHash, r.envelope,
+        r.slotId ? 'booked' : 'waiting', r.bodyHash, r.firstResponse, r.createdAt, r.createdAt, r.deleteAfter,
+        ...(r.slotId ? [r.slotId, r.requestId] : []),
+      )
+      try {
+        if (!r.slotId) {
+          await db.run(insert)
+          return 'created'
+        }
+        const [, inserted] = await db.batch([
+          sql('UPDATE slots SET booked_request_id = ? WHERE id = ? AND booked_request_id IS NULL', r.requestId, r.slotId),
+          insert,
+        ])
+        return inserted && inserted.changes === 1 ? 'created' : 'slotTaken'
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate'
+        throw error
+      }
+    },
+    async findByLookup(lookupId) {
+      const [row] = await db.all(
+        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
+      )
+      if (!row) return null
+      return {
+        requestId: String(row.request_id),
+        windowId: String(row.window_id),
+        mode: row.mode as ConsultationMode,
+        slotId: text(row.slot_id),
+        authHash: String(row.auth_hash),
+        status: row.status as RequestStatus,
+        caseStatus: row.case_status as CaseStatus,
+        videoUrl: text(row.video_url),
+        deleteAfter: String(row.delete_after),
+      }
+    },
+    async messages(requestId) {
+      const rows = await db.all(sql(`SELECT id, "from", sent_at, envelope FROM messages WHERE request_id = ? AND kind != 'note' ORDER BY sent_at, id`, requestId))
+      return rows.map((r) => ({ id: String(r.id), from: r.from as StoredMessage['from'], sentAt: String(r.sent_at), envelope: String(r.envelope) }))
+    },
+    async addMessage(requestId, m, touchedAt, deleteAfter) {
+      await db.batch([
+        sql('INSERT INTO messages (id, request_id, "from", sent_at, envelope) VALUES (?, ?, ?, ?, ?)', m.id, requestId, m.from, m.sentAt, m.envelope),
+        sql('UPDATE requests SET updated_at = ?, delete_after = ? WHERE request_id = ?', touchedAt, deleteAfter, requestId),
+      ])
+    },
+    async cancel(requestId, at) {
+      await db.batch([
+        sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
+        sql("UPDATE requests SET status = 'cancelled', case_status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
+      ])
+    },
+    async purgeExpired(now) {
+      const [, , removed] = await db.batch([
+        sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
+        sql('DELETE FROM messages WHERE request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
+        sql('DELETE FROM requests WHERE delete_after < ?', now),
+      ])
+      return removed?.changes ?? 0
+    },
+  } satisfies Partial<Store>
+}

@@ -1,0 +1,55 @@
+// 200 simultaneous bookings of one slot, N rounds: exactly one 201 per round, the rest 409, no 5xx.
+// Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200]  (Node + SQLite over HTTP)
+// CI runs a few rounds: tests/server/double-booking.test.ts (Node and workerd).
+import { openSlots, postJson, type ApiTarget } from '../server/contract/target'
+import { makeBooking } from '../server/helpers/make-request'
+
+export interface RaceResult {
+  rounds: number
+  concurrency: number
+  /** 201 count of each round. */
+  winners: number[]
+  serverErrors: number
+  other: Record<string, number>
+}
+
+export async function raceForSlots(target: ApiTarget, rounds: number, concurrency: number, mode = 'phone'): Promise<RaceResult> {
+  const slots = await openSlots(target, 'toshima', mode)
+  if (slots.length < rounds) throw new Error(`only ${slots.length} open ${mode} slots for ${rounds} rounds`)
+  const result: RaceResult = { rounds, concurrency, winners: [], serverErrors: 0, other: {} }
+  for (let round = 0; round < rounds; round++) {
+    const slotId = slots[round]!.id
+    const bodies = await Promise.all(Array.from({ length: concurrency }, () => makeBooking({ slotId, mode: mode as 'phone' })))
+    const statuses = await Promise.all(
+      bodies.map(async (b) => {
+        const response = await postJson(target, '/api/requests', b.body)
+        await response.body?.cancel()
+        return response.status
+      }),
+    )
+    result.winners.push(statuses.filter((s) => s === 201).length)
+    for (const s of statuses) {
+      if (s >= 500) result.serverErrors++
+      else if (s !== 201 && s !== 409) result.other[s] = (result.other[s] ?? 0) + 1
+    }
+  }
+  return result
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { startNodeServer } = await import('../../src/server/node')
+  const rounds = Number(process.argv[2] ?? 100)
+  const concurrency = Number(process.argv[3] ?? 200)
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
+  const server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 3 })
+  const started = performance.now()
+  const result = await raceForSlots({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, rounds, concurrency)
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+  const exact = result.winners.every((w) => w === 1)
+  console.log(`Node + SQLite: ${rounds} rounds × ${concurrency} simultaneous bookings of one slot: ${exact ? 'exactly one 201 in every round' : `winners per round ${result.winners.join(',')}`}; 5xx: ${result.serverErrors}; other: ${JSON.stringify(result.other)}; ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  process.exitCode = exact && result.serverErrors === 0 ? 0 : 1
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/server/app'
+import { loadDeployment } from '../../src/server/node'
+import type { Store } from '../../src/server/store/store'
+import { openSlots, postJson, type ApiTarget } from './contract/target'
+import { makeBooking } from './helpers/make-request'
+import { startNodeApp } from './helpers/node-app'
+
+let node: Awaited<ReturnType<typeof startNodeApp>>
+let target: ApiTarget
+let clock = Date.now()
+const reads = { openSlots: 0, staffKeys: 0 }
+
+beforeAll(async () => {
+  node = await startNodeApp()
+  const store = node.store
+  const counting: Store = Object.assign(Object.create(store) as Store, {
+    openSlots: (...args: Parameters<Store['openSlots']>) => (reads.openSlots++, store.openSlots(...args)),
+    staffKeys: () => (reads.staffKeys++, store.staffKeys()),
+  })
+  const app = createApp({ deployment: loadDeployment(), getStore: () => counting, rateLimiter: null, now: () => new Date(clock) })
+  target = { fetch: async (path, init) => app.request(path, init) }
+})
+afterAll(() => node.close())
+
+describe('設定と空き枠の一覧はメモリから（短い TTL、予約で消す）', () => {
+  it('50 回読んでもデータベースは 1 回ずつ、予約した枠は次の一覧から消え、10 秒たてば読み直す', async () => {
+    reads.openSlots = 0
+    reads.staffKeys = 0
+    for (let i = 0; i < 50; i++) {
+      expect((await target.fetch('/api/config')).status).toBe(200)
+      await openSlots(target, 'toshima', i % 2 ? 'phone' : 'visit')
+    }
+    expect(reads).toEqual({ openSlots: 1, staffKeys: 1 })
+
+    const [first] = await openSlots(target, 'toshima', 'phone')
+    const booking = await makeBooking({ slotId: first!.id })
+    expect((await postJson(target, '/api/requests', booking.body)).status).toBe(201)
+    const after = await openSlots(target, 'toshima', 'phone')
+    expect(after.map((s) => s.id)).not.toContain(first!.id)
+    expect(reads.openSlots).toBe(2)
+
+    // A refused write (here a 400) keeps the cache.
+    await postJson(target, '/api/requests', '{')
+    await target.fetch('/api/config')
+    clock += 10_001
+    await target.fetch('/api/config')
+    expect(reads.staffKeys).toBe(3)
+  })
+})
