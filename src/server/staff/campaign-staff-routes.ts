@@ -82,7 +82,7 @@ export function campaignStaffRoutes(deps: AppDeps) {
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           const created = await deps.getStore(c).campaigns.create(newCampaignCode(), windowId, campaign, todayInTokyo(now()))
-          await deps.getStore(c).staff.audit({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'campaign.created', requestId: null, target: created.code })
+          await deps.getStore(c).audit.add({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'campaign.created', requestId: null, target: created.code })
           return c.json(created, 201)
         } catch (error) {
           if (!isUniqueViolation(error)) throw error
@@ -95,7 +95,7 @@ export function campaignStaffRoutes(deps: AppDeps) {
       const windowId = c.req.param('windowId')
       const code = c.req.param('code')
       if (!(await deps.getStore(c).campaigns.retire(windowId, code, now().toISOString()))) return c.json(notFound, 404)
-      await deps.getStore(c).staff.audit({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'campaign.retired', requestId: null, target: code })
+      await deps.getStore(c).audit.add({ at: now().toISOString(), memberId: c.get('staff').member.id, windowId, action: 'campaign.retired', requestId: null, target: code })
       return c.body(null, 204)
     })
 
