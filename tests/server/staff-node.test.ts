@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
-import { defineStaffContract } from './contract/staff-contract'
+import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
+import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
 
 let node: Awaited<ReturnType<typeof startNodeApp>>
@@ -9,8 +10,10 @@ beforeAll(async () => {
 })
 afterAll(() => node.close())
 
-defineStaffContract(() => ({
+const setup = (): StaffContractSetup => ({
   target: node.target,
   origin: 'http://localhost',
   invite: async (windowId, role) => (await createInvite(node.store, { windowId, role }, new Date(), 'http://localhost')).token,
-}))
+})
+defineStaffContract(setup)
+defineCampaignStaffContract(setup)

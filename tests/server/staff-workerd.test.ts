@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
 
@@ -8,10 +9,12 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(14, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(16, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
 
 // The same staff contract as on Node, in the real workerd runtime with D1: passkeys, sessions, cases.
-defineStaffContract(() => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId, role) => workerd.invite(windowId, role) }))
+const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId: string, role: 'staff' | 'admin') => workerd.invite(windowId, role) })
+defineStaffContract(setup)
+defineCampaignStaffContract(setup)

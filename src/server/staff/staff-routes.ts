@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../deps'
 import { authRoutes } from './auth-routes'
+import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
 import { newCaseRoutes } from './new-case-routes'
@@ -15,6 +16,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
+  signedIn.route('/windows', campaignStaffRoutes(deps))
 
   const staff = new Hono()
   staff.use(checkOrigin(deps))
