@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { toBase64url } from '../http/hash'
 
 /** HMAC-SHA-256 of `data` under `key`; WebCrypto by default, Node passes its faster synchronous one. */
@@ -55,3 +56,18 @@ export function credentialHasher(secrets: { current: string; previous?: string }
 
 /** For embedding callers that give no secret (tests, bench): random per process, never an unkeyed hash. */
 export const ephemeralCredentialHasher = () => credentialHasher({ current: toBase64url(crypto.getRandomValues(new Uint8Array(32))) })
+
+const fallbacks = new WeakMap<object, CredentialHasher>()
+
+/**
+ * The hasher of an app: its configured one, else one random secret per app (tests and bench), made
+ * on first use (Workers allow no random values at global scope) and shared by every route that
+ * stores or checks receipts, so a request made by staff is found by the person's lookup.
+ */
+export function credentialsOf(deps: { credentials?: CredentialHasher | ((c: Context) => CredentialHasher) }, c: Context): CredentialHasher {
+  if (typeof deps.credentials === 'function') return deps.credentials(c)
+  if (deps.credentials) return deps.credentials
+  let fallback = fallbacks.get(deps)
+  if (!fallback) fallbacks.set(deps, (fallback = ephemeralCredentialHasher()))
+  return fallback
+}

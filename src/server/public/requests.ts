@@ -4,7 +4,7 @@ import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } fro
 import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
 import { followUpRefusal, threadPage } from '../abuse/growth-caps'
-import { ephemeralCredentialHasher, type CredentialHasher } from '../abuse/credential-hash'
+import { credentialsOf, type CredentialHasher } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
@@ -52,10 +52,7 @@ async function view(store: Store, request: StoredRequest) {
 export function requestRoutes(deps: AppDeps, json: (text: string, status: number) => Response) {
   const now = deps.now ?? (() => new Date())
   const digest = deps.sha256 ?? sha256
-  // Made on first use: Workers allow no random values at global scope, where the app is built.
-  let fallback: CredentialHasher | undefined
-  const credentialsOf = (c: Context) =>
-    typeof deps.credentials === 'function' ? deps.credentials(c) : (deps.credentials ?? (fallback ??= ephemeralCredentialHasher()))
+  const credentials = (c: Context) => credentialsOf(deps, c)
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
 
@@ -108,7 +105,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         windowId: input.windowId,
         mode: input.mode,
         slotId: slot?.id ?? null,
-        ...(await credentialsOf(c).stored(input.lookupId, input.authHash)),
+        ...(await credentials(c).stored(input.lookupId, input.authHash)),
         envelope: JSON.stringify(input.envelope),
         bodyHash,
         firstResponse,
@@ -130,7 +127,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentials(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       return c.json(await view(store, request))
     })
@@ -139,7 +136,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, credentialsSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentials(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
       return c.json(await view(store, { ...request, status: 'cancelled', caseStatus: 'cancelled' }))
@@ -149,7 +146,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const body = await readJson(c, followUpSchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      const request = await authenticate(store, credentialsOf(c), body.data.lookupId, body.data.authKey, digest)
+      const request = await authenticate(store, credentials(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
       const { envelope } = body.data
       if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { RETENTION_DAYS } from '../../shared/limits'
 import { staffCreateCaseBodySchema } from '../../shared/schemas/staff'
+import { credentialsOf } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
 import { sha256, toBase64url } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
@@ -46,8 +47,8 @@ export function newCaseRoutes(deps: AppDeps) {
       windowId,
       mode: input.mode,
       slotId: slot?.id ?? null,
-      lookupId: input.lookupId,
-      authHash: input.authHash,
+      // Stored under the same keyed hash as a public request, so /status finds it by the receipt.
+      ...(await credentialsOf(deps, c).stored(input.lookupId, input.authHash)),
       envelope: JSON.stringify(input.envelope),
       bodyHash: toBase64url(await digest(JSON.stringify(input))),
       firstResponse,
