@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { kanjiWithoutReading } from '../furigana.ts'
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
 
@@ -37,7 +38,12 @@ export const pinnedKeySchema = z.object({
 })
 export type PinnedKey = z.infer<typeof pinnedKeySchema>
 
-const localized = z.object({ ja: z.string().min(1), 'ja-easy': z.string().min(1), en: z.string().min(1) })
+/** やさしい日本語 pages show `ja-easy`: every kanji in it carries its reading as `{漢字|かんじ}`. */
+const easyText = z
+  .string()
+  .min(1)
+  .refine((text) => kanjiWithoutReading(text).length === 0, { error: 'validation.easyWithoutReading' })
+const localized = z.object({ ja: z.string().min(1), 'ja-easy': easyText, en: z.string().min(1) })
 export type Localized = z.infer<typeof localized>
 
 export const windowSchema = z.object({
