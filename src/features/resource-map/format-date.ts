@@ -2,7 +2,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>()
 
 const EASY_WEEKDAYS = ['にちようび', 'げつようび', 'かようび', 'すいようび', 'もくようび', 'きんようび', 'どようび']
 
-/** やさしい日本語 writes dates in kana, as it reads them: 2026ねん 3がつ 7にち（どようび）. */
+/** やさしい日本語 writes dates in kana, as it reads them: 2026ねん 3がつ; 3がつ7にち（どようび）, the year in the month heading. */
 function easyMonth(month: string): string {
   const [year, number] = month.split('-').map(Number)
   return `${year}ねん ${number}がつ`
@@ -12,7 +12,7 @@ function easyMonth(month: string): string {
 export function formatDay(date: string, language: string): string {
   if (language === 'ja-easy') {
     const weekday = EASY_WEEKDAYS[new Date(`${date}T12:00:00+09:00`).getUTCDay()]
-    return `${easyMonth(date.slice(0, 7))} ${Number(date.slice(8, 10))}にち（${weekday}）`
+    return `${Number(date.slice(5, 7))}がつ${Number(date.slice(8, 10))}にち（${weekday}）`
   }
   let format = dayFormats.get(language)
   if (!format) {
