@@ -152,7 +152,7 @@ export function CampaignForm({ windowId, onCreated }: { windowId: string; onCrea
             </>
           )
         ) : null}
-        <fieldset>
+        <fieldset className={local.choices}>
           <legend>{text.language}</legend>
           {campaignLanguages.map((l) => (
             <label key={l}>

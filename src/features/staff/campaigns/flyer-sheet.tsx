@@ -70,7 +70,7 @@ export function FlyerSheet({ windowId, campaign }: { windowId: string; campaign:
                 <RubyText text={words.phone} />: <span className={local.sheetPhone}>{win.phone}</span>
               </p>
             ) : null}
-            {win.phoneHours.length > 0 ? <p>{hoursLine(win.phoneHours, campaign.language)}</p> : null}
+            {win.phoneHours.length > 0 ? <p><RubyText text={hoursLine(win.phoneHours, campaign.language)} /></p> : null}
             {win.closed.publicHolidays && win.closed.yearEnd ? <p><RubyText text={words.closed} /></p> : null}
           </div>
         ) : null}
