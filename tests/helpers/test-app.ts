@@ -26,7 +26,7 @@ export async function startTestApp(options: TestAppOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-test-app-'))
   const deployment = options.deployment ?? loadDeployment()
   const { driver, store } = await openNodeStore(dataDir)
-  await ensureSlots(store, deployment)
+  await ensureSlots(store, deployment, options.now?.() ?? new Date())
   for (const key of options.keys ?? []) await store.addWindowKey(key)
   const credentials = credentialHasher({ current: 'test-app-credential-secret-0123456789abcdef' })
   const app = createApp({ deployment, getStore: () => store, rateLimiter: options.rateLimiter ?? null, now: options.now, credentials })

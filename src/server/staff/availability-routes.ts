@@ -75,7 +75,7 @@ export function availabilityRoutes(deps: AppDeps) {
       const body = await readJson(c, releaseBodySchema)
       if (!body.ok) return body.response
       const released = await deps.getStore(c).availability.release(found.window.id, [...new Set(body.data.requestIds)], now().toISOString())
-      await audit(c, found.window.id, 'bookings.released', null, String(released.length))
+      if (released.length > 0) await audit(c, found.window.id, 'bookings.released', null, String(released.length))
       for (const requestId of released) await audit(c, found.window.id, 'booking.released', requestId, null)
       return c.json({ released: released.length })
     })
