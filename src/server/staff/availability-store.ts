@@ -110,11 +110,13 @@ export function createAvailabilityStore(db: SqlDriver) {
           ? slots.map((s) => sql('INSERT OR IGNORE INTO slot_cancellations (window_id, mode, day, start, reason, at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)', windowId, String(s.mode), String(s.start).slice(0, 10), String(s.start), reason, now, memberId))
           : target.modes.map((mode) => sql('INSERT OR IGNORE INTO slot_cancellations (window_id, mode, day, start, reason, at, member_id) VALUES (?, ?, ?, NULL, ?, ?, ?)', windowId, mode, target.day, reason, now, memberId))
       const booked = slots.filter((s) => s.booked_request_id !== null)
-      await db.batch([
+      const statements = [
         ...marks,
         ...booked.map((s) => takeAwayBooking(String(s.booked_request_id), reason, String(s.start), now)),
         ...slots.map((s) => sql('DELETE FROM slots WHERE id = ?', String(s.id))),
-      ])
+      ]
+      // D1 refuses an empty batch.
+      if (statements.length > 0) await db.batch(statements)
       return { cancelledSlots: slots.length, affected: booked.map((s) => String(s.booked_request_id)) }
     },
 
