@@ -66,3 +66,14 @@ export const availabilityText = {
   confirmRelease: (n: number) => `予約 ${n}件の枠を空けます。記録に残ります。よいですか？`,
   released: (n: number) => `${n}件の枠を空けました。`,
 }
+
+/** The flag on a case (and in the inbox) after the window took its booked time away. */
+export const tellText = {
+  heading: 'ご本人に知らせてください',
+  badge: '知らせる',
+  body: (when: string, reason: string) =>
+    `${when} の予約を窓口が取り消しました（${reason}）。相談した人の「予約を確かめる」画面には理由が出ていますが、連絡先があれば電話やメールでも知らせ、返事を送ってください。`,
+  told: (when: string, reason: string) => `${when} の予約は窓口が取り消しました（${reason}）。相談した人には知らせました。`,
+  done: '知らせました',
+  reasons: availabilityText.reasons,
+}
