@@ -54,6 +54,7 @@ export const availabilityText = {
   reasons: { staffUnavailable: '職員の都合（急な休みなど）', closure: '窓口の臨時休業', released: 'まとめて空けた' } satisfies Record<SlotCancelReason, string>,
   confirmSlot: (when: string) => `${when} の枠を取り消します。予約が入っていれば「連絡待ち」に戻ります。よいですか？`,
   cancelled: (slots: number, bookings: number) => `${slots}件の枠を取り消しました。${bookings > 0 ? `予約 ${bookings}件が「連絡待ち」になりました。受信箱で「ご本人に知らせてください」の相談を確かめてください。` : ''}`,
+  time: (start: string, end: string) => `${start}〜${end}`,
   columns: { time: '時間', mode: '方法', booking: '予約', action: '操作' },
   open: '空き',
   booked: (made: string) => `予約あり（${made}に予約）`,

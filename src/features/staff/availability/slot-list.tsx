@@ -103,7 +103,7 @@ export function SlotList({ windowId, slots, isAdmin, run }: { windowId: string; 
               <tbody>
                 {daySlots.map((slot) => (
                   <tr key={slot.id} data-slot-id={slot.id}>
-                    <td>{`${formatTime(slot.start)}〜${formatTime(slot.end)}`}</td>
+                    <td>{t.time(formatTime(slot.start), formatTime(slot.end))}</td>
                     <td>{t.modes[slot.mode as SlotMode]}</td>
                     <td>
                       {slot.booking ? (
