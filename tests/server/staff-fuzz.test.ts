@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createInvite } from '../../src/server/staff/invites'
 import { modeAvailabilitySchema } from '../../src/shared/schemas/availability'
 import { encryptReply } from '../../src/shared/crypto/reply'
+import { sealVideoLink } from '../../src/shared/crypto/video-link-seal'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
 import { postJson } from './contract/target'
 import { expectErrorAnswer, hostileValue } from './helpers/hostile'
@@ -43,7 +44,7 @@ beforeAll(async () => {
     [`${base}/replies`]: { messageId, envelope: await encryptReply(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), { v: 1, text: 'x', writtenAt: new Date().toISOString() }, { requestId: booking.requestId, messageId }) },
     [`${base}/notes`]: { messageId, envelope: await sealTestEnvelope(booking.requestId, 'toshima', { v: 1, text: 'x' }, messageId) },
     [`${base}/status`]: { status: 'contacted' },
-    [`${base}/video`]: { videoUrl: 'https://meet.example.jp/a' },
+    [`${base}/video`]: { video: await sealVideoLink(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), booking.requestId, 'https://meet.example.jp/a') },
     '/api/staff/windows/toshima/invites': { role: 'staff' },
     '/api/staff/windows/toshima/keys/abcdefghij/certificate': { v: 1, issuedAt: new Date().toISOString(), signature: 'A'.repeat(86) },
     [availabilityPath]: { rules: [{ days: ['mon'], from: '09:00', to: '12:00', minutes: 50, buffer: 10 }], closedDates: [], specialDays: [], noticeHours: 2, horizonDays: 14 },
@@ -74,7 +75,7 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
         const body = structuredClone(valid[path] as Record<string, unknown>)
         const keys = Object.keys(body)
         const key = keys[pick % keys.length] as string
-        fc.pre(!(key === 'videoUrl' && value === null))
+        fc.pre(!(key === 'video' && value === null))
         body[key] = value
         // An empty list or a small number can be a valid setting: only broken settings are fuzzed.
         fc.pre(!(path === availabilityPath && modeAvailabilitySchema.safeParse(body).success))

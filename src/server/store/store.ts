@@ -39,7 +39,8 @@ export interface StoredRequest {
   authHash: string
   status: RequestStatus
   caseStatus: CaseStatus
-  videoUrl: string | null
+  /** The sealed video link (JSON text of a reply envelope), opened only with the receipt. */
+  video: string | null
   deleteAfter: string
   /** Set when staff took the booked time away (src/server/staff/availability-store.ts). */
   slotNotice: { reason: SlotCancelReason; start: string } | null
