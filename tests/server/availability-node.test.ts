@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MIGRATIONS_DIR } from '../../src/server/store/migrate'
+import { slotCancelReasons, slotModes } from '../../src/shared/schemas/availability'
 import { createInvite } from '../../src/server/staff/invites'
 import { sql } from '../../src/server/store/sql-driver'
 import { openSlots, postJson } from './contract/target'
@@ -61,5 +65,15 @@ describe('受付枠: 予告と記録（Node、時計を止めて）', () => {
       ['booking.released', other.requestId, null],
     ])
     expect(JSON.stringify(await node.driver.all(sql('SELECT * FROM audit_log')))).not.toContain('ひみつ')
+  })
+})
+
+describe('移行 0006 の CHECK は共有の一覧と同じ', () => {
+  it('方法は slotModes、理由は slotCancelReasons（取り消しの表には「まとめて空けた」はない）', () => {
+    const migration = readFileSync(join(MIGRATIONS_DIR, '0006_availability.sql'), 'utf8')
+    const lists = (column: string) => [...migration.matchAll(new RegExp(`CHECK \\(${column} IN \\(([^)]*)\\)\\)`, 'g'))].map((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((v) => v[1]))
+    expect(lists('mode')).toEqual([[...slotModes], [...slotModes]])
+    expect(lists('reason')).toEqual([slotCancelReasons.filter((r) => r !== 'released')])
+    expect(lists('slot_notice_reason')).toEqual([[...slotCancelReasons]])
   })
 })
