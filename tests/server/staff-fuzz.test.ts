@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createInvite } from '../../src/server/staff/invites'
 import { encryptReply } from '../../src/shared/crypto/reply'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
-import { postJson } from './contract/target'
+import { openSlots, postJson } from './contract/target'
 import { expectErrorAnswer, hostileValue } from './helpers/hostile'
 import { makeBooking, sealTestEnvelope } from './helpers/make-request'
 import { startNodeApp } from './helpers/node-app'
@@ -42,6 +42,7 @@ beforeAll(async () => {
     [`${base}/notes`]: { messageId, envelope: await sealTestEnvelope(booking.requestId, 'toshima', { v: 1, text: 'x' }, messageId) },
     [`${base}/status`]: { status: 'contacted' },
     [`${base}/video`]: { videoUrl: 'https://meet.example.jp/a' },
+    [`${base}/move`]: { slotId: (await openSlots(node.target, 'toshima', 'phone'))[0]?.id },
     '/api/staff/windows/toshima/invites': { role: 'staff' },
     '/api/staff/windows/toshima/keys/abcdefghij/certificate': { v: 1, issuedAt: new Date().toISOString(), signature: 'A'.repeat(86) },
   }
@@ -96,6 +97,7 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
         const read = await node.target.fetch(path, { headers: { cookie: admin.cookie } })
         expectErrorAnswer(read.status, await read.json())
         await send(`${path}/status`, JSON.stringify({ status: 'closed' }))
+        if (what === 'cases') await send(`${path}/move`, JSON.stringify({ slotId: 'toshima-phone-20990101-0900' }))
       }),
       { numRuns: 100 },
     )

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
+import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
 
@@ -17,3 +18,4 @@ const setup = (): StaffContractSetup => ({
 })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineMoveBookingContract(setup)

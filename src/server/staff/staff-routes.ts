@@ -4,6 +4,7 @@ import { authRoutes } from './auth-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
+import { moveBookingRoutes } from './move-booking-routes'
 import { newCaseRoutes } from './new-case-routes'
 import { checkOrigin } from './origin'
 import { requireStaff, type StaffEnv } from './require-staff'
@@ -16,6 +17,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
+  signedIn.route('/windows', moveBookingRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
 
   const staff = new Hono()

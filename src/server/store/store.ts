@@ -9,6 +9,7 @@ import { createRequestStore } from './request-store'
 import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
+import { createMoveBookingStore, type MoveBookingStore } from '../staff/move-booking-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 
@@ -78,6 +79,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
+  /** Moving a case's booking to another open slot, in one transaction (src/server/staff/). */
+  readonly moves: MoveBookingStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -95,5 +98,6 @@ export function createSqlStore(db: SqlDriver): Store {
     staff: createStaffStore(db),
     audit: createAuditStore(db),
     cases: createCaseStore(db),
+    moves: createMoveBookingStore(db),
   }
 }
