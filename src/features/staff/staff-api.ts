@@ -15,7 +15,7 @@ export class StaffApiError extends Error {
   }
 }
 
-async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+export async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
   let response: Response
   try {
     response = await fetch(`/api/staff${path}`, {

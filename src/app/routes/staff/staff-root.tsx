@@ -4,6 +4,7 @@ import { JoinPage } from '@/features/staff/auth/join-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
+import { NewCasePage } from '@/features/staff/new-case/new-case-page'
 import { ReportsRoute } from '@/features/staff/reports/reports-route'
 import { StaffGate } from '@/features/staff/staff-app'
 import { StaffSessionProvider } from '@/features/staff/staff-session'
@@ -16,6 +17,11 @@ function CaseRoute() {
 function MembersRoute() {
   const { windowId = '' } = useParams()
   return <MembersPage key={windowId} windowId={windowId} />
+}
+
+function NewCaseRoute() {
+  const { windowId = '' } = useParams()
+  return <NewCasePage key={windowId} windowId={windowId} />
 }
 
 function ReportsWindowRoute() {
@@ -41,6 +47,7 @@ export default function StaffRoot() {
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
+            <Route path="new/:windowId" element={<NewCaseRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}
