@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import type { CaseSummary } from '../../shared/schemas/staff'
 import { moveBookingBodySchema } from '../../shared/schemas/staff'
 import type { AppDeps } from '../deps'
 import { readJson, validationError } from '../http/read-json'
+import { summary } from './case-routes'
 import { roleIn, type StaffEnv } from './require-staff'
 
 const notFound = { error: 'errors.notFound' } as const
@@ -37,6 +37,6 @@ export function moveBookingRoutes(deps: AppDeps) {
     if (outcome === 'caseNotOpen') return c.json({ error: 'errors.caseNotOpen' }, 409)
     await store.audit.add({ at: at.toISOString(), memberId: c.get('staff').member.id, windowId, action: 'case.moved', requestId: found.requestId, target: `${found.slot?.id ?? '-'}→${slotId}` })
     const moved = (await store.cases.get(windowId, found.requestId)) ?? found
-    return c.json({ ...moved, envelope: JSON.parse(moved.envelope) as CaseSummary['envelope'] } satisfies CaseSummary)
+    return c.json(summary(moved))
   })
 }
