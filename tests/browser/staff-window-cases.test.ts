@@ -9,6 +9,10 @@ let browser: Browser
 let fresh: FreshDeployment
 let staff: Awaited<ReturnType<typeof certifiedAdministrator>>
 const url = (path: string) => new URL(path, fresh.url).href
+/** STAFF_SHOTS=<folder> writes the staff guide's screenshots (a developer aid, not an assertion). */
+const shot = async (page: Page, name: string) => {
+  if (process.env.STAFF_SHOTS) await page.screenshot({ path: `${process.env.STAFF_SHOTS}/${name}.png`, fullPage: true })
+}
 
 beforeAll(async () => {
   fresh = await windowFromNothing()
@@ -60,6 +64,7 @@ describe('電話・手紙・来所・訪問で始まった相談と、予約の�
     await page.getByLabel('ひきこもり・不登校').check()
     await page.getByLabel('相談の内容・伝えたいこと').fill('息子が10年、家から出ていません。電話で相談。')
     await page.getByLabel(/使う目的（相談に応じるためだけ）/).check()
+    await shot(page, 'staff-new-case-form')
     await page.getByRole('button', { name: '暗号化して登録し、受付番号を作る' }).click()
 
     await page.getByRole('heading', { name: '受付番号を相談者に伝えてください' }).waitFor({ timeout: 30_000 })
@@ -69,6 +74,7 @@ describe('電話・手紙・来所・訪問で始まった相談と、予約の�
     expect(shown.split(/\s+/)).toHaveLength(4)
     expect(await page.getByText(when).count()).toBeGreaterThan(0)
     await expectNoAxeViolations(page, 'new case receipt')
+    await shot(page, 'staff-new-case-receipt')
 
     // The printed letter sheet carries the receipt and the way to /status, and no nickname.
     await page.emulateMedia({ media: 'print' })
@@ -110,6 +116,7 @@ describe('電話・手紙・来所・訪問で始まった相談と、予約の�
     await page.getByRole('button', { name: 'この時間に動かす' }).click()
     await page.getByRole('status').filter({ hasText: `予約を ${to} に動かしました。` }).waitFor()
     await page.getByText(`いまの時間：${to}`).waitFor()
+    await shot(page, 'staff-move-booking')
     await expectNoAxeViolations(page, 'case page after a move')
 
     const after = await statusOf(person.page, fresh.url, receipt)
