@@ -39,6 +39,11 @@ export function StaffShell({ title, children }: { title: string; children: React
                 {me.windows.length > 1 ? newCaseText.navLinkOf(w.windowId) : newCaseText.navLink}
               </Link>
             ))}
+            {me.windows.map((w) => (
+              <Link key={`campaigns-${w.windowId}`} to={`/staff/campaigns/${w.windowId}`}>
+                {me.windows.length > 1 ? st('nav.campaignsOf', { window: w.windowId }) : st('nav.campaigns')}
+              </Link>
+            ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}
             <span>{me.member.displayName}</span>
             <button type="button" className={styles.secondary} onClick={() => void signOut()}>
