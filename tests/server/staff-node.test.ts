@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
@@ -19,3 +20,4 @@ const setup = (): StaffContractSetup => ({
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineMoveBookingContract(setup)
+defineAvailabilityContract(setup)
