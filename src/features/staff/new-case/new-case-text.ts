@@ -76,7 +76,7 @@ export const newCaseText = {
     title: '{相談|そうだん}の うけつけ ひょう',
     receipt: 'うけつけ ばんごう',
     window: '{窓口|まどぐち}',
-    phone: '{電話|でんわ}',
+    windowName: (name: string, phone: string | null) => (phone ? `${name}（${phone}）` : name),
     when: 'よやくの {時間|じかん}',
     keep: 'この {紙|かみ}は だいじに しまって ください。ばんごうは ほかの {人|ひと}に {見|み}せないで ください。',
     howHeading: '{返事|へんじ}や よやくの {時間|じかん}を {見|み}る ほうほう',

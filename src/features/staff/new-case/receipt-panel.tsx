@@ -27,7 +27,7 @@ function LetterSheet({ created, window, statusUrl, when }: { created: CreatedCas
       <h2><RubyText text={s.title} /></h2>
       <p><RubyText text={s.receipt} /></p>
       <p className={styles.sheetCode}>{formatReceiptCode(created.receipt)}</p>
-      <p><RubyText text={s.window} />: {window.name.ja}{window.phone ? `（${window.phone}）` : ''}</p>
+      <p><RubyText text={s.window} />: {s.windowName(window.name.ja, window.phone)}</p>
       {when ? <p><RubyText text={s.when} />: {when}</p> : null}
       <p><RubyText text={s.keep} /></p>
       <h3><RubyText text={s.howHeading} /></h3>
