@@ -4,6 +4,7 @@ import { deploymentSchema } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import { workerCredentials } from './abuse/worker-credentials'
 import { missingSecrets, misconfigured } from './abuse/worker-secrets'
+import { powSettingsOf } from './abuse/proof-of-work'
 import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
 import { ensureSlots } from './slots/ensure-slots'
@@ -27,6 +28,12 @@ export interface WorkerEnv {
   SLOT_BOOKINGS_PER_DAY?: string
   REQUESTS_PER_DAY?: string
   FOLLOW_UPS_PER_DAY?: string
+  /** Requests stored per window and Tokyo day, all clients together (default 200; 0: off). */
+  WINDOW_REQUESTS_PER_DAY?: string
+  /** Optional: signs proof-of-work challenges; unset, derived from CREDENTIAL_SECRET (required). */
+  POW_SECRET?: string
+  POW_COST?: string
+  POW_MAX_COUNTER?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
   PUBLIC_ORIGIN?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
@@ -58,6 +65,11 @@ const app = createApp({
   }),
   publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
   credentials: workerCredentials((c) => c.env as WorkerEnv),
+  proofOfWork: (c) => {
+    const env = c.env as WorkerEnv
+    return powSettingsOf(env.POW_SECRET ?? env.CREDENTIAL_SECRET ?? '', env)
+  },
+  windowRequestsPerDay: (c) => Number((c.env as WorkerEnv).WINDOW_REQUESTS_PER_DAY ?? 200),
 })
 
 mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)
@@ -86,6 +98,7 @@ export default {
   async scheduled(_controller: unknown, env: WorkerEnv) {
     await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
     await storeOf(env).purgeExpired(new Date().toISOString())
+    await storeOf(env).purgeUsedChallenges(new Date().toISOString())
     await purgeDayCounts(d1Driver(env.DB))
   },
 }
