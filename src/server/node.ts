@@ -47,11 +47,12 @@ type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv 
   CredentialSecretEnv &
   Partial<Pick<ServerEnv, 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'>>
 
-export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
+/** `deployment` replaces the one TSUNAGU_DEPLOYMENT names (tests with their own pinned keys). */
+export async function startNodeServer(env: NodeServerEnv, options: { deployment?: Deployment } = {}): Promise<RunningServer> {
   const secret = nodeCredentialSecret(env, env.DATA_DIR)
   const credentials = secret ? credentialHasher({ current: secret, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256) : undefined
   const powSecret = env.POW_SECRET ?? secret
-  const deployment = loadDeployment()
+  const deployment = options.deployment ?? loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
     await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
