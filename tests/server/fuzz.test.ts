@@ -48,6 +48,8 @@ describe('fuzzing: 壊れた・大きすぎる・悪意のある入力', { timeo
         const keys = Object.keys(target)
         const key = keys[pick % keys.length] as string
         fc.pre(!(key === 'slotId' && value === null))
+        // Writing the value a field already has (e.g. v = 1) breaks nothing: that body is simply valid.
+        fc.pre(JSON.stringify(target[key]) !== JSON.stringify(value))
         target[key] = value
         await send(path, JSON.stringify(body))
       }),
