@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { slotNoticeSchema } from './availability'
 import { caseStatus } from './case-status'
 import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
@@ -102,9 +103,12 @@ export const caseSummarySchema = z.object({
   /** The request itself, sealed in the person's browser: decrypted on the staff device only. */
   envelope: envelopeSchema,
   unreadFollowUps: z.number().int().min(0),
-  videoUrl: z.url().nullable(),
+  /** The video link, encrypted in the staff browser with the person's reply key like a reply. */
+  video: replyEnvelopeSchema.nullable(),
   /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
   origin: caseOrigin,
+  /** A booked time staff took away (cancelled day, released booking), and whether the person still has to be told. */
+  slotNotice: slotNoticeSchema.nullable().optional(),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
@@ -119,7 +123,10 @@ export const staffCreateCaseBodySchema = createRequestSchema.omit({ campaign: tr
 export const statusBodySchema = z.object({ status: caseStatus })
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })
-export const videoBodySchema = z.object({ videoUrl: videoUrlSchema.nullable() })
+/** The sealed link (src/shared/crypto/video-link-seal.ts); null removes it. The server never sees the URL. */
+export const videoBodySchema = z.object({ video: replyEnvelopeSchema.nullable() })
+/** Inside the video envelope. */
+export const videoLinkPayloadSchema = z.object({ v: z.literal(1), url: videoUrlSchema })
 
 /**
  * Plaintexts inside the envelopes, one schema each, shared by the writer and the reader
