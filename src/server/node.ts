@@ -1,5 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server'
-import { hash } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
@@ -51,7 +51,8 @@ type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv 
 export async function startNodeServer(env: NodeServerEnv, options: { deployment?: Deployment } = {}): Promise<RunningServer> {
   const secret = nodeCredentialSecret(env, env.DATA_DIR)
   const credentials = secret ? credentialHasher({ current: secret, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256) : undefined
-  const powSecret = env.POW_SECRET ?? secret
+  // Without any configured secret (embedding callers) challenges are signed with one made per process.
+  const powSecret = env.POW_SECRET ?? secret ?? randomBytes(32).toString('base64url')
   const deployment = options.deployment ?? loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
@@ -74,8 +75,7 @@ export async function startNodeServer(env: NodeServerEnv, options: { deployment?
     sha256: nodeSha256,
     credentials,
     publicOrigin: env.PUBLIC_ORIGIN,
-    // Without a configured secret (embedding callers) the app makes a random one per process.
-    proofOfWork: powSecret ? powSettingsOf(powSecret, env) : undefined,
+    proofOfWork: powSettingsOf(powSecret, env),
     windowRequestsPerDay: env.WINDOW_REQUESTS_PER_DAY ?? 200,
   })
   mountNodeTileProxy(app, deployment, env)
