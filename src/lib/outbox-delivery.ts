@@ -1,5 +1,5 @@
 import { createdRequestSchema, slotTakenSchema, type CreateRequest, type CreatedRequest, type Slot } from '@/shared/schemas/requests'
-import { postJson } from './api'
+import { postJson, type ApiResult } from './api'
 import { getOutboxDb, restoreOutboxEntry, type OutboxEntry } from './db'
 import { OUTBOX_SYNC_TAG } from './outbox-names'
 
@@ -12,7 +12,8 @@ export type DeliveryOutcome =
   | { kind: 'delivered'; result: CreatedRequest }
   | { kind: 'pending' }
   | { kind: 'slotTaken'; alternatives: Slot[] }
-  | { kind: 'rateLimited' }
+  /** 429: the per-minute limit (`errors.tooManyRequests`), the client's day (`errors.dailyLimit`) or the window's day (`errors.windowFull`). */
+  | { kind: 'rateLimited'; error?: string }
   | { kind: 'rejected'; error: string; fields: Array<{ path: string; key: string }> }
 
 /** Written before anything is sent: a crash or a dead network after this line loses nothing. */
@@ -46,6 +47,21 @@ export async function removeEntry(requestId: string): Promise<void> {
 
 const inFlight = new Map<string, Promise<DeliveryOutcome>>()
 
+const RETRY_PROOF = new Set(['errors.proofExpired', 'errors.proofUsed'])
+const errorOf = (body: unknown) => ((body as { error?: unknown } | null)?.error as string | undefined) ?? ''
+
+/**
+ * Posts the queued body; a booking with a time first gets a solved proof-of-work, fresh for each
+ * attempt and never stored in the outbox (the solver loads only then).
+ */
+async function post(body: CreateRequest): Promise<ApiResult | 'pending' | 'rateLimited'> {
+  if (body.slotId === null) return postJson('/api/requests', body)
+  const { solvedProof } = await import('./proof-of-work')
+  const proof = await solvedProof()
+  if (proof.kind !== 'ok') return proof.kind
+  return postJson('/api/requests', { ...body, proof: proof.proof })
+}
+
 /**
  * Sends one queued request. Safe to call from several triggers at once: calls in one page share one
  * attempt, and pages and the service worker take turns through a Web Lock, so the one that comes
@@ -69,7 +85,11 @@ async function attemptDelivery(requestId: string): Promise<DeliveryOutcome> {
   if (entry.state === 'delivered' && entry.result) return { kind: 'delivered', result: entry.result }
   if (!entry.body) return { kind: 'rejected', error: 'errors.notFound', fields: [] }
   await db.envelopes.update(requestId, { attempts: entry.attempts + 1 })
-  const answer = await postJson('/api/requests', entry.body)
+  let answer = await post(entry.body)
+  // The challenge expired while this device waited, or a parallel attempt used it: once more, fresh.
+  if (answer !== 'pending' && answer !== 'rateLimited' && answer.kind === 'http' && RETRY_PROOF.has(errorOf(answer.body))) answer = await post(entry.body)
+  if (answer === 'pending') return { kind: 'pending' }
+  if (answer === 'rateLimited') return { kind: 'rateLimited', error: 'errors.tooManyRequests' }
   if (answer.kind === 'ok') {
     const result = createdRequestSchema.safeParse(answer.body)
     if (!result.success) return { kind: 'pending' }
@@ -78,7 +98,7 @@ async function attemptDelivery(requestId: string): Promise<DeliveryOutcome> {
     return { kind: 'delivered', result: result.data }
   }
   if (answer.kind === 'network' || answer.status >= 500 || answer.status === 408) return { kind: 'pending' }
-  if (answer.status === 429) return { kind: 'rateLimited' }
+  if (answer.status === 429) return { kind: 'rateLimited', error: errorOf(answer.body) }
   const taken = slotTakenSchema.safeParse(answer.body)
   if (taken.success) {
     await db.envelopes.update(requestId, { state: 'slotTaken', alternatives: taken.data.alternatives })

@@ -39,7 +39,8 @@ export function createApp(deps: AppDeps) {
   const reads = readCache(READ_CACHE_TTL_MS, () => (deps.now ?? (() => new Date()))().getTime())
   app.use('/api/*', async (c, next) => {
     await next()
-    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics')
+    // Only writes that change what the cached reads show; a proof-of-work challenge changes nothing.
+    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics') && c.req.path !== '/api/requests/challenge'
     if (write && c.res.status < 400) reads.clear()
   })
   app.route('/api/staff', staffRoutes(deps))
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps) {
     return c.json(await reads.get('config', async () => publicConfig(deps.deployment, await deps.getStore(c).staffKeys())))
   })
   app.route('/api/windows', slotRoutes(deps, reads))
-  app.route('/api/requests', requestRoutes(deps, apiJsonResponder()))
+  app.route('/api/requests', requestRoutes(deps, apiJsonResponder(), reads))
   app.route('/api/metrics', metricRoutes(deps))
   app.route('/q', shortLinkRoutes(deps))
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Deployment } from '../shared/schemas/deployment'
 import type { CredentialHasher } from './abuse/credential-hash'
+import type { PowSettings } from './abuse/proof-of-work'
 import type { Sha256 } from './http/hash'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
@@ -18,4 +19,8 @@ export interface AppDeps {
   sha256?: Sha256
   /** Keyed hash of stored lookup ids and auth hashes (CREDENTIAL_SECRET); unset: a random secret per process. */
   credentials?: CredentialHasher | ((c: Context) => CredentialHasher)
+  /** Proof-of-work on slot-taking bookings; unset: on, with a random secret per app (tests); null: off (bench). */
+  proofOfWork?: PowSettings | ((c: Context) => PowSettings) | null
+  /** Requests stored per window and Tokyo day, all clients together (WINDOW_REQUESTS_PER_DAY); unset: no quota. */
+  windowRequestsPerDay?: number | ((c: Context) => number) | null
 }

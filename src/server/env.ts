@@ -18,6 +18,13 @@ const envSchema = z.object({
   /** Requests (with or without a slot) and follow-up messages one client may store per Tokyo day. */
   REQUESTS_PER_DAY: z.coerce.number().int().min(1).default(10),
   FOLLOW_UPS_PER_DAY: z.coerce.number().int().min(1).default(20),
+  /** Requests stored per window and Tokyo day, all clients together; 0 turns the quota off. */
+  WINDOW_REQUESTS_PER_DAY: z.coerce.number().int().min(0).default(200),
+  /** Signs proof-of-work challenges; unset: derived from the credential secret. */
+  POW_SECRET: z.string().min(32).optional(),
+  /** Proof-of-work difficulty: PBKDF2 rounds per attempt, and the largest hidden counter (see abuse/proof-of-work.ts). */
+  POW_COST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  POW_MAX_COUNTER: z.coerce.number().int().min(2).max(100_000).optional(),
   /** The keyed-hash secret for stored receipts' lookup ids and auth hashes (or the file below). */
   CREDENTIAL_SECRET: z.string().min(32).optional(),
   /** Where the secret is kept, created on first start; must be outside DATA_DIR and out of its backups. */

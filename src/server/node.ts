@@ -1,12 +1,14 @@
 import { serve, type ServerType } from '@hono/node-server'
-import { hash } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import rawDeployment from '../shared/config/deployment.json' with { type: 'json' }
 import { deploymentSchema, type Deployment } from '../shared/schemas/deployment'
 import { createApp } from './app'
 import type { ServerEnv } from './env'
-import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-credential-secret'
+import { credentialHasher } from './abuse/credential-hash'
+import { nodeCredentialSecret, nodeHmacSha256, type CredentialSecretEnv } from './abuse/node-credential-secret'
+import { powSettingsOf } from './abuse/proof-of-work'
 import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
 import { ensureSlots } from './slots/ensure-slots'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
@@ -40,19 +42,24 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS'> &
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'> &
   LimitEnv &
   CredentialSecretEnv &
-  Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
+  Partial<Pick<ServerEnv, 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'>>
 
-export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
-  const credentials = nodeCredentialHasher(env, env.DATA_DIR) ?? undefined
-  const deployment = loadDeployment()
+/** `deployment` replaces the one TSUNAGU_DEPLOYMENT names (tests with their own pinned keys). */
+export async function startNodeServer(env: NodeServerEnv, options: { deployment?: Deployment } = {}): Promise<RunningServer> {
+  const secret = nodeCredentialSecret(env, env.DATA_DIR)
+  const credentials = secret ? credentialHasher({ current: secret, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256) : undefined
+  // Without any configured secret (embedding callers) challenges are signed with one made per process.
+  const powSecret = env.POW_SECRET ?? secret ?? randomBytes(32).toString('base64url')
+  const deployment = options.deployment ?? loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
     // SLOT_WEEKS=0 turns generation off; otherwise each mode's horizon decides how far ahead.
     if ((env.SLOT_WEEKS ?? 3) > 0) await ensureSlots(store, deployment)
     await store.purgeExpired(new Date().toISOString())
+    await store.purgeUsedChallenges(new Date().toISOString())
   }
   await upkeep()
   // A server that runs for weeks keeps slots ahead and deletes expired requests, as the Workers cron does.
@@ -68,6 +75,8 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
     sha256: nodeSha256,
     credentials,
     publicOrigin: env.PUBLIC_ORIGIN,
+    proofOfWork: powSettingsOf(powSecret, env),
+    windowRequestsPerDay: env.WINDOW_REQUESTS_PER_DAY ?? 200,
   })
   mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)

@@ -15,7 +15,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 
 type Timing = { kdfMs: number; sealMs: number; totalMs: number; ciphertextChars: number }
 
-async function bundle(outDir: string): Promise<void> {
+/** Bundles one bench entry (src aliases resolved) into `outDir/bench.js` for the page. */
+export async function bundle(outDir: string, entry = 'tests/bench/crypto-bench-entry.ts'): Promise<void> {
   await build({
     configFile: false,
     root,
@@ -27,12 +28,13 @@ async function bundle(outDir: string): Promise<void> {
       emptyOutDir: true,
       target: 'es2022',
       minify: true,
-      lib: { entry: join(root, 'tests/bench/crypto-bench-entry.ts'), formats: ['es'], fileName: () => 'bench.js' },
+      lib: { entry: join(root, entry), formats: ['es'], fileName: () => 'bench.js' },
     },
   })
 }
 
-function serve(outDir: string): Promise<Server> {
+/** A blank page at / and the bundle's files, on a free port. */
+export function serve(outDir: string): Promise<Server> {
   const page = '<!doctype html><meta charset="utf-8"><title>crypto bench</title>'
   const server = createServer(async (req, res) => {
     const name = /^\/([\w.-]+\.js)$/.exec(req.url ?? '')?.[1]
@@ -49,7 +51,7 @@ function serve(outDir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
 }

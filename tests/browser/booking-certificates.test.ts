@@ -105,7 +105,7 @@ describe('データベースに書き込んだだけでは、読む人を増や�
     await context.close()
   })
 
-  it('管理者が証明した鍵と固定した予備鍵にだけ封をし、偽の鍵や API の出す予備鍵には封をしない', async () => {
+  it('管理者が証明した鍵と固定した予備鍵にだけ封をし、偽の鍵や API の出す予備鍵には封をしない（鍵の組が違うサーバーは 409 で受け取らない）', async () => {
     const keys = testKeys.toshima!
     const certification = await importCertificationPrivateJwk(keys.certification)
     const recovery = await recipientFromPrivateJwk(keys.recovery)
@@ -118,9 +118,13 @@ describe('データベースに書き込んだだけでは、読む人を増や�
     const sent = watchBookings(page)
     await page.goto(`${server.url}/book`)
     await walkBooking(page, { asker: 'family', nickname: 'みけ', message: '証明書のテストです' })
-    await page.getByRole('heading', { name: '予約が決まりました' }).waitFor({ timeout: 30_000 })
+    // This server loads the sample deployment, so it expects its own recovery key and no certified
+    // staff key: it refuses (409 errors.recipientsChanged). The page seals again once with fresh
+    // keys, to the same pinned set, and then says it could not send; nothing reaches a forged key.
+    await page.getByRole('alert').filter({ hasText: 'うまく送れませんでした' }).waitFor({ timeout: 30_000 })
 
-    expect(sent).toHaveLength(1)
+    expect(sent).toHaveLength(2)
+    expect(sent[1]!.recipients.map((r) => r.keyId)).toEqual(sent[0]!.recipients.map((r) => r.keyId))
     const envelope = sent[0]!
     const served = (await (await fetch(`${server.url}/api/config`)).json()) as { windows: Array<{ id: string; recipients: RecipientKey[] }> }
     const servedRecovery = served.windows.find((w) => w.id === 'toshima')!.recipients.find((r) => r.kind === 'recovery')!

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { credentialHasher } from '../../src/server/abuse/credential-hash'
 import { createApp } from '../../src/server/app'
+import type { PowSettings } from '../../src/server/abuse/proof-of-work'
 import type { RateLimiter } from '../../src/server/http/rate-limit'
 import { loadDeployment, openNodeStore } from '../../src/server/node'
 import { ensureSlots } from '../../src/server/slots/ensure-slots'
@@ -15,7 +16,13 @@ export interface TestAppOptions {
   now?: () => Date
   /** Key rows put into the store before the first request (staff keys, certified or not). */
   keys?: WindowKeyRow[]
+  /** Default: on, light enough that the many bookings of a test stay fast; null: off. */
+  proofOfWork?: PowSettings | null
+  windowRequestsPerDay?: number | null
 }
+
+/** The real scheme at a difficulty of a few milliseconds: tests check the rules, the bench the cost. */
+export const TEST_POW: PowSettings = { secret: 'test-app-pow-secret-0123456789abcdef0123', cost: 10, maxCounter: 4, ttlMs: 5 * 60_000 }
 
 /**
  * The one test server: the real Hono app over a real SQLite file in a fresh temporary DATA_DIR,
@@ -29,7 +36,15 @@ export async function startTestApp(options: TestAppOptions = {}) {
   await ensureSlots(store, deployment, options.now?.() ?? new Date())
   for (const key of options.keys ?? []) await store.addWindowKey(key)
   const credentials = credentialHasher({ current: 'test-app-credential-secret-0123456789abcdef' })
-  const app = createApp({ deployment, getStore: () => store, rateLimiter: options.rateLimiter ?? null, now: options.now, credentials })
+  const app = createApp({
+    deployment,
+    getStore: () => store,
+    rateLimiter: options.rateLimiter ?? null,
+    now: options.now,
+    credentials,
+    proofOfWork: options.proofOfWork === undefined ? TEST_POW : options.proofOfWork,
+    windowRequestsPerDay: options.windowRequestsPerDay,
+  })
   return {
     app,
     store,

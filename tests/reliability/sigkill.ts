@@ -10,6 +10,7 @@ import { openLibsqlDriver } from '../../src/server/store/libsql-driver'
 import { sql } from '../../src/server/store/sql-driver'
 import { postJson } from '../server/contract/target'
 import { makeBooking } from '../server/helpers/make-request'
+import { writeTestWindows } from '../server/helpers/node-server'
 
 const root = resolve(import.meta.dirname, '../..')
 const freePort = () =>
@@ -20,11 +21,13 @@ const freePort = () =>
     })
   })
 
-function start(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+async function start(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const windows = `${dataDir}-windows.json`
+  await writeTestWindows(windows)
   // node itself with the tsx loader (the tsx CLI would put a wrapper process between the kill and the server).
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/reliability/kill-child.ts')], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port) },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), TEST_WINDOWS: windows },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let errors = ''
@@ -92,6 +95,7 @@ export async function killUnderLoad(kills: number, clients = 8): Promise<KillRes
     return { kills, acknowledged: acknowledged.length, missing: acknowledged.filter((id) => !stored.has(id)).length, serverErrors, integrity: String(Object.values(check ?? {})[0]) }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
+    rmSync(`${dataDir}-windows.json`, { force: true })
   }
 }
 

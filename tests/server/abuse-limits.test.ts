@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { clientAddress, limitKeyOf, parseNetworks } from '../../src/server/http/client-address'
-import { startNodeServer, type RunningServer } from '../../src/server/node'
-import { openSlots, postJson, type ApiTarget } from './contract/target'
+import type { RunningServer } from '../../src/server/node'
+import { startTestNodeServer } from './helpers/node-server'
+import { openSlots, postJson, solvedProof, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
 
 describe('相手の数え方（アドレス）', () => {
@@ -35,7 +36,7 @@ describe('Node サーバー: 信頼するプロキシのうしろの流量制限
   let target: ApiTarget
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-abuse-'))
-    server = await startNodeServer({
+    server = await startTestNodeServer({
       PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(dataDir, 'no-dist'), SLOT_WEEKS: 3,
       RATE_LIMIT_PER_MINUTE: 30, BOOKING_LIMIT_PER_MINUTE: 10, LOOKUP_LIMIT_PER_MINUTE: 10, METRICS_LIMIT_PER_MINUTE: 30,
       SLOT_BOOKINGS_PER_DAY: 4, TRUSTED_PROXIES: '127.0.0.1',
@@ -58,7 +59,9 @@ describe('Node サーバー: 信頼するプロキシのうしろの流量制限
       const address = `2001:db8:bad:1:${((i * 7919) % 65_536).toString(16)}::${i + 1}`
       attacker.push((await postJson(target, '/api/requests/lookup', junkLookup, from(address))).status)
       const booking = await makeBooking({ slotId: slots[i]!.id })
-      const response = await postJson(target, '/api/requests', booking.body, from(address))
+      // A challenge costs a POST too: once its budget is spent the attacker sends without a proof.
+      const proof = await solvedProof(target, from(address)).catch(() => undefined)
+      const response = await postJson(target, '/api/requests', { ...booking.body, proof }, from(address))
       attacker.push(response.status)
       if (response.status === 201) attackerSlots++
     }
@@ -70,7 +73,7 @@ describe('Node サーバー: 信頼するプロキシのうしろの流量制限
     }
     console.log(`[figure] one /64 sent ${attacker.length} POSTs: ${attacker.filter((s) => s === 429).length} × 429, ${attackerSlots} slots held; real users: ${real.filter((s) => s === 201).length} of ${real.length} booked`)
     expect(attackerSlots).toBe(4)
-    expect(attacker.every((s) => s === 201 || s === 404 || s === 429)).toBe(true)
+    expect(attacker.every((s) => s === 201 || s === 404 || s === 429 || s === 400)).toBe(true)
     expect(real).toEqual(Array(20).fill(201))
   })
 
@@ -85,7 +88,7 @@ describe('Node サーバー: 信頼するプロキシのうしろの流量制限
   })
 
   it('プロキシを通らない接続が X-Forwarded-For を書いても、別の相手にはならない', async () => {
-    const direct = await startNodeServer({
+    const direct = await startTestNodeServer({
       PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(dataDir, 'no-dist'), SLOT_WEEKS: 0,
       RATE_LIMIT_PER_MINUTE: 30, LOOKUP_LIMIT_PER_MINUTE: 3,
     })

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { startNodeServer } from '../../src/server/node'
+import { startTestNodeServer } from './helpers/node-server'
 import { postJson, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
 
@@ -14,8 +14,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const keyed = (secret: string, label: string, value: string) => createHmac('sha256', secret).update(`tsunagu-${label}|${value}`).digest('base64url')
 
-async function withServer<T>(env: Record<string, string>, run: (target: ApiTarget, server: Awaited<ReturnType<typeof startNodeServer>>) => Promise<T>) {
-  const server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(root, 'no-dist'), SLOT_WEEKS: 0, ...env })
+async function withServer<T>(env: Record<string, string>, run: (target: ApiTarget, server: Awaited<ReturnType<typeof startTestNodeServer>>) => Promise<T>) {
+  const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(root, 'no-dist'), SLOT_WEEKS: 0, ...env })
   try {
     return await run({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, server)
   } finally {

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startNodeServer } from '../../src/server/node'
+import { startTestNodeServer } from './helpers/node-server'
 import { raceForSlots } from '../reliability/double-booking'
 
 // CI-sized; the full 100 rounds: npx tsx tests/reliability/double-booking.ts
 describe('同じ枠に 200 件同時の予約', () => {
   it('Node + SQLite（HTTP 越し）: 3 回とも成功はちょうど 1 件、ほかは 409、5xx なし', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
-    const server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 1 })
+    const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 1 })
     try {
       const result = await raceForSlots({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, 3, 200)
       expect(result).toMatchObject({ winners: [1, 1, 1], serverErrors: 0, other: {} })

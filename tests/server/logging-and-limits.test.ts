@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/server/app'
 import { memoryRateLimiter } from '../../src/server/http/rate-limit'
-import { loadDeployment, startNodeServer, type RunningServer } from '../../src/server/node'
+import { loadDeployment, type RunningServer } from '../../src/server/node'
+import { startTestNodeServer } from './helpers/node-server'
 import { postJson, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
     })
   }
   dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-logs-'))
-  server = await startNodeServer({
+  server = await startTestNodeServer({
     PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: join(dataDir, 'no-dist'), RATE_LIMIT_PER_MINUTE: LIMIT, SLOT_WEEKS: 1,
   })
   target = { fetch: (path, init) => fetch(`${server.url}${path}`, init) }

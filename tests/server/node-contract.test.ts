@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { defineAbuseContract } from './contract/abuse-contract'
 import { defineApiContract } from './contract/api-contract'
 import { startNodeApp } from './helpers/node-app'
 
@@ -9,3 +10,4 @@ beforeAll(async () => {
 afterAll(() => node.close())
 
 defineApiContract(() => node.target)
+defineAbuseContract(() => node.target)

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/server/app'
-import { loadDeployment } from '../../src/server/node'
 import type { Store } from '../../src/server/store/store'
 import { openSlots, postJson, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
@@ -18,7 +17,7 @@ beforeAll(async () => {
     openSlots: (...args: Parameters<Store['openSlots']>) => (reads.openSlots++, store.openSlots(...args)),
     staffKeys: () => (reads.staffKeys++, store.staffKeys()),
   })
-  const app = createApp({ deployment: loadDeployment(), getStore: () => counting, rateLimiter: null, now: () => new Date(clock) })
+  const app = createApp({ deployment: node.deployment, getStore: () => counting, rateLimiter: null, now: () => new Date(clock) })
   target = { fetch: async (path, init) => app.request(path, init) }
 })
 afterAll(() => node.close())

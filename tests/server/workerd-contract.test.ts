@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defineAbuseContract } from './contract/abuse-contract'
 import { defineApiContract } from './contract/api-contract'
 import { postJson } from './contract/target'
 import { endpoints, expectErrorAnswer, hostileValue } from './helpers/hostile'
@@ -16,6 +17,7 @@ beforeAll(async () => {
 afterAll(async () => workerd?.close(), 30_000)
 
 defineApiContract(() => workerd.target)
+defineAbuseContract(() => workerd.target)
 
 describe('workerd: 静的ファイル', () => {
   it('アプリの画面も同じセキュリティヘッダーで配られ、知らない画面の URL にはアプリの HTML が返る', async () => {

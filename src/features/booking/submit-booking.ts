@@ -53,20 +53,32 @@ export async function submitBooking(answers: Answers, options: { campaign?: stri
   const receipt = generateReceiptCode()
   const keys = await deriveReceiptKeys(receipt, deployment.id)
   const requestId = crypto.randomUUID()
-  const envelope = await sealEnvelope({ requestId, windowId, kind: 'request', messageId: requestId, payload: payloadOf(answers, keys.replyKeyRaw), recipients })
+  const payload = payloadOf(answers, keys.replyKeyRaw)
   const campaign = campaignSchema.safeParse(options.campaign)
-  const body: CreateRequest = {
-    requestId,
-    windowId,
-    mode: answers.mode as CreateRequest['mode'],
-    slotId: answers.slot?.kind === 'slot' ? answers.slot.slot.id : null,
-    lookupId: keys.lookupId,
-    authHash: keys.authHash,
-    envelope,
-    ...(campaign.success ? { campaign: campaign.data } : {}),
+  const send = async (to: typeof recipients) => {
+    const envelope = await sealEnvelope({ requestId, windowId, kind: 'request', messageId: requestId, payload, recipients: to })
+    const body: CreateRequest = {
+      requestId,
+      windowId,
+      mode: answers.mode as CreateRequest['mode'],
+      slotId: answers.slot?.kind === 'slot' ? answers.slot.slot.id : null,
+      lookupId: keys.lookupId,
+      authHash: keys.authHash,
+      envelope,
+      ...(campaign.success ? { campaign: campaign.data } : {}),
+    }
+    await enqueue(body)
+    return deliver(requestId)
   }
-  await enqueue(body)
-  const delivery = await deliver(requestId)
+  let delivery = await send(recipients)
+  if (delivery.kind === 'rejected' && delivery.error === 'errors.recipientsChanged') {
+    // A colleague's key was certified or revoked since the configuration was read: seal again to
+    // the window's keys as they are now (checked against the pinned keys as before), once.
+    await removeEntry(requestId)
+    const fresh = await fetchPublicConfig().then((c) => windowRecipients(c, windowId)).catch(() => [])
+    if (fresh.length === 0) return { kind: 'notReady' }
+    delivery = await send(fresh)
+  }
   // These outcomes go back to the form, which still holds every answer: the queued copy would
   // otherwise be sent a second time later.
   if (delivery.kind === 'slotTaken' || delivery.kind === 'rateLimited' || delivery.kind === 'rejected') await removeEntry(requestId)

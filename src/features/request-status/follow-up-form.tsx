@@ -28,7 +28,7 @@ export function FollowUpForm({ credentials, view, onSent }: { credentials: Crede
         setResult('followUp.sent')
         onSent()
       } else {
-        setResult(outcome.kind === 'closed' ? 'followUp.closed' : 'followUp.failed')
+        setResult(outcome.kind === 'refused' ? outcome.error : outcome.kind === 'closed' ? 'followUp.closed' : 'followUp.failed')
       }
     } finally {
       setBusy(false)

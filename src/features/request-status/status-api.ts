@@ -6,10 +6,22 @@ import { replyEnvelopeSchema } from '@/shared/schemas/envelope'
 import { followUpPayloadSchema, replyPayloadSchema } from '@/shared/schemas/staff'
 import { requestViewSchema, type Credentials, type RequestView } from '@/shared/schemas/requests'
 
-export type CallResult<T> = { kind: 'ok'; value: T } | { kind: 'notFound' } | { kind: 'network' } | { kind: 'busy' } | { kind: 'closed' } | { kind: 'failed' }
+export type CallResult<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'notFound' }
+  | { kind: 'network' }
+  | { kind: 'busy' }
+  | { kind: 'closed' }
+  | { kind: 'failed' }
+  /** A follow-up over a cap, or sealed to keys the window no longer has: the key is the status page's text. */
+  | { kind: 'refused'; error: 'errors.threadFull' | 'errors.dailyLimit' | 'errors.recipientsChanged' }
+
+const REFUSALS = new Set(['errors.threadFull', 'errors.dailyLimit', 'errors.recipientsChanged'])
 
 function failure(answer: Awaited<ReturnType<typeof postJson>>): CallResult<never> {
   if (answer.kind === 'network') return { kind: 'network' }
+  const error = (answer.body as { error?: unknown } | null)?.error
+  if (typeof error === 'string' && REFUSALS.has(error)) return { kind: 'refused', error: error as 'errors.threadFull' }
   // A wrong code, an unknown code and a malformed one all read as "not found" (the server answers them alike).
   if (answer.status === 404 || answer.status === 400) return { kind: 'notFound' }
   if (answer.status === 429) return { kind: 'busy' }

@@ -39,6 +39,13 @@ function readOrCreate(path: string): string {
  * database, and the secret must not travel with it. Returns null when neither is configured.
  */
 export function nodeCredentialHasher(env: CredentialSecretEnv, dataDir: string): CredentialHasher | null {
+  const current = nodeCredentialSecret(env, dataDir)
+  if (!current) return null
+  return credentialHasher({ current, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256)
+}
+
+/** The secret itself (checked as above): the proof-of-work signing key is derived from it too. */
+export function nodeCredentialSecret(env: CredentialSecretEnv, dataDir: string): string | null {
   let current = env.CREDENTIAL_SECRET
   if (!current && env.CREDENTIAL_SECRET_FILE) {
     if (inside(dataDir, env.CREDENTIAL_SECRET_FILE)) {
@@ -50,5 +57,5 @@ export function nodeCredentialHasher(env: CredentialSecretEnv, dataDir: string):
   for (const [name, value] of [['CREDENTIAL_SECRET', current], ['CREDENTIAL_SECRET_PREVIOUS', env.CREDENTIAL_SECRET_PREVIOUS]] as const) {
     if (value !== undefined && value.length < MIN_SECRET_LENGTH) throw new Error(`${name} must be at least ${MIN_SECRET_LENGTH} characters`)
   }
-  return credentialHasher({ current, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256)
+  return current
 }

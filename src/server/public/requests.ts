@@ -5,6 +5,10 @@ import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
 import { followUpRefusal, threadPage } from '../abuse/growth-caps'
 import { credentialsOf, type CredentialHasher } from '../abuse/credential-hash'
+import { powOf, secondsToTokyoMidnight, windowQuotaOf } from '../abuse/booking-guards'
+import { expectedRecipients, sealedToExactly } from '../abuse/expected-recipients'
+import { checkProof, makeChallenge } from '../abuse/proof-of-work'
+import type { ReadCache } from '../abuse/read-cache'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
@@ -52,12 +56,14 @@ async function view(store: Store, request: StoredRequest) {
 }
 
 /** `json` answers with a complete set of headers at once (see apiJsonResponder); the hot path uses it. */
-export function requestRoutes(deps: AppDeps, json: (text: string, status: number) => Response) {
+export function requestRoutes(deps: AppDeps, json: (text: string, status: number) => Response, reads: ReadCache) {
   const now = deps.now ?? (() => new Date())
   const digest = deps.sha256 ?? sha256
   const credentials = (c: Context) => credentialsOf(deps, c)
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
+  const recipientsOf = expectedRecipients(deps.deployment, reads)
+  const proofStatus = { 'errors.proofRequired': 400, 'errors.proofInvalid': 400, 'errors.proofExpired': 409, 'errors.proofUsed': 409 } as const
 
   const earliestFor = async (store: Store, windowId: string, at: Date) => {
     const window = deps.deployment.windows.find((w) => w.id === windowId)
@@ -70,6 +76,13 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
   }
 
   return new Hono()
+    // A challenge for the proof-of-work of a slot-taking booking; a POST, so the per-client limit counts it.
+    .post('/challenge', async (c) => {
+      const pow = powOf(deps, c)
+      if (!pow) return c.json({ error: 'errors.notFound' }, 404)
+      return c.json({ challenge: await makeChallenge(pow) })
+    })
+
     .post('/', async (c) => {
       const body = await readJson(c, createRequestSchema)
       if (!body.ok) return body.response
@@ -82,7 +95,9 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       if (mismatches.length > 0) return validationError(c, mismatches)
 
       const store = deps.getStore(c)
-      const bodyHash = toBase64url(await digest(JSON.stringify(input)))
+      // The proof differs on every delivery attempt: a retried request is the same request without it.
+      const { proof, ...request } = input
+      const bodyHash = toBase64url(await digest(JSON.stringify(request)))
       const replay = async () => {
         const first = await store.requestReplay(input.requestId)
         if (!first) return null
@@ -108,6 +123,19 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         if (found.booked || earliest === null || !isBookable(slot, earliest)) {
           return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
         }
+      }
+      if (!sealedToExactly(input.envelope, await recipientsOf(store, input.windowId))) {
+        return c.json({ error: 'errors.recipientsChanged' }, 409)
+      }
+      const quota = windowQuotaOf(deps, c)
+      if (quota !== null && (await store.requestsToday(input.windowId, at, quota)) >= quota) {
+        c.header('Retry-After', String(secondsToTokyoMidnight(at)))
+        return c.json({ error: 'errors.windowFull' }, 429)
+      }
+      const pow = slot ? powOf(deps, c) : null
+      if (pow) {
+        const refusal = await checkProof(pow, proof, (signature, expiresAt) => store.useChallenge(signature, expiresAt))
+        if (refusal) return c.json({ error: refusal }, proofStatus[refusal])
       }
       const answer = { requestId: input.requestId, status: slot ? 'booked' : 'waiting', slot, deleteAfter: deleteAfter(at) }
       const firstResponse = JSON.stringify(answer)
@@ -163,6 +191,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       if (envelope.requestId !== request.requestId || envelope.windowId !== request.windowId) {
         return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
       }
+      if (!sealedToExactly(envelope, await recipientsOf(store, request.windowId))) return c.json({ error: 'errors.recipientsChanged' }, 409)
       if (request.caseStatus === 'cancelled' || request.caseStatus === 'closed') return c.json({ error: 'errors.requestClosed' }, 409)
       const at = now()
       const refusal = followUpRefusal(await store.messages(request.requestId), at)

@@ -2,6 +2,7 @@ import type { ConsultationMode } from '../../shared/schemas/common'
 import type { RecipientKey } from '../../shared/schemas/envelope'
 import type { Slot } from '../../shared/schemas/requests'
 import type { SqlDriver } from './sql-driver'
+import { createAbuseStore } from './abuse-store'
 import { createAuditStore, type AuditStore } from './audit-store'
 import { createKeyStore } from './key-store'
 import { createMetricStore } from './metric-store'
@@ -89,6 +90,11 @@ export interface Store {
   /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
   readonly availability: AvailabilityStore
   purgeExpired(now: string): Promise<number>
+  /** Records a proof-of-work challenge as used; false when it already was (a replay). */
+  useChallenge(signature: string, expiresAt: string): Promise<boolean>
+  purgeUsedChallenges(now: string): Promise<number>
+  /** Requests stored for the window since the Tokyo day of `at` began, counted up to `atMost`. */
+  requestsToday(windowId: string, at: Date, atMost: number): Promise<number>
 }
 
 /**
@@ -101,6 +107,7 @@ export function createSqlStore(db: SqlDriver): Store {
     ...createSlotStore(db),
     ...createRequestStore(db),
     ...createMetricStore(db),
+    ...createAbuseStore(db),
     campaigns: createCampaignStore(db),
     staff: createStaffStore(db),
     audit: createAuditStore(db),

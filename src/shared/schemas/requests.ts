@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { consultationMode, base64url, isoDateTime, requestId, windowId } from './common'
 import { publicStatus } from './case-status'
 import { envelopeSchema, replyEnvelopeSchema } from './envelope'
+import { proofSchema } from '../proof-of-work/proof-schema'
 
 export const slotSchema = z.object({
   id: z.string(),
@@ -29,6 +30,8 @@ export const createRequestSchema = z.object({
   authHash: base64url(43).length(43, { error: 'validation.invalid' }),
   envelope: envelopeSchema,
   campaign: campaignSchema.optional(),
+  /** Required with a slot: a solved, unused proof-of-work challenge (POST /api/requests/challenge). */
+  proof: proofSchema.optional(),
 })
 export type CreateRequest = z.infer<typeof createRequestSchema>
 

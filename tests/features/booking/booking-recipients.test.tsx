@@ -22,10 +22,9 @@ afterEach(() => server?.close())
 
 const answers = { ...emptyAnswers('toshima'), asker: 'self' as const, nickname: 'ねこ', mode: 'letter' as const, slot: { kind: 'later' as const } }
 
-function postedEnvelope() {
+function postedEnvelopes() {
   const posted = server!.fetchSpy.mock.calls.filter(([input, init]) => init?.method === 'POST' && String(input).endsWith('/api/requests'))
-  expect(posted).toHaveLength(1)
-  return envelopeSchema.parse(JSON.parse(String(posted[0]![1]!.body)).envelope)
+  return posted.map((call) => envelopeSchema.parse(JSON.parse(String(call[1]!.body)).envelope))
 }
 
 describe('公開フォームは、固定した鍵で確かめた相手にだけ封をする', () => {
@@ -47,10 +46,14 @@ describe('公開フォームは、固定した鍵で確かめた相手にだけ�
     await server.store.addWindowKey({ ...forged.key, keyId: (await generateRecipientKeyPair()).keyId })
 
     const outcome = await submitBooking(answers, {})
-    expect(outcome.kind).toBe('sent')
-    const envelope = postedEnvelope()
+    // This server expects its own recovery key, not the pinned one: it refuses, the page seals again
+    // once with fresh keys (to the same pinned set) and then gives up. No impostor key is ever used.
+    expect(outcome).toMatchObject({ kind: 'sent', delivery: { kind: 'rejected', error: 'errors.recipientsChanged' } })
+    const envelopes = postedEnvelopes()
+    expect(envelopes).toHaveLength(2)
+    const envelope = envelopes[0]!
     const staff = server.staff.get('toshima')!
-    expect(envelope.recipients.map((r) => r.keyId)).toEqual([staff.keyId, pinned.recovery.keyId])
+    for (const sent of envelopes) expect(sent.recipients.map((r) => r.keyId)).toEqual([staff.keyId, pinned.recovery.keyId])
 
     // Both real readers can open it: the certified staff member and the window's pinned recovery key.
     const requestId = envelope.requestId

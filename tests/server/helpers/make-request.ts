@@ -1,20 +1,48 @@
 import { toBase64url } from '../../../src/shared/crypto/base64url'
 import { sealEnvelope } from '../../../src/shared/crypto/envelope'
 import { hashAuthKey } from '../../../src/shared/crypto/receipt-keys'
-import { generateRecipientKeyPair, type RecipientKeyPair } from '../../../src/shared/crypto/window-keys'
+import type { EnvelopeRecipient } from '../../../src/shared/crypto/envelope'
+import type { RecipientKeyPair } from '../../../src/shared/crypto/window-keys'
+import { certifiedStaffKey, makeTestDeployment, type TestDeployment } from '../../helpers/test-deployment'
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n))
 
-let staffKey: Promise<RecipientKeyPair> | undefined
-/** The one staff key pair of the test window: its public half is seeded into every store under test. */
-export function testStaffKeyPair(): Promise<RecipientKeyPair> {
-  staffKey ??= generateRecipientKeyPair()
-  return staffKey
+type CertifiedKey = Awaited<ReturnType<typeof certifiedStaffKey>>
+let windows: Promise<{ test: TestDeployment; staff: Map<string, CertifiedKey> }> | undefined
+
+/**
+ * The test deployment of this process: every window with its recovery and certification keys pinned
+ * and one staff key certified by them, so envelopes can be sealed to exactly what the server expects.
+ */
+export function testWindows() {
+  windows ??= (async () => {
+    const test = await makeTestDeployment()
+    const staff = new Map<string, CertifiedKey>()
+    for (const w of test.deployment.windows) staff.set(w.id, await certifiedStaffKey(test.keys.get(w.id)!.certification, w.id))
+    return { test, staff }
+  })()
+  return windows
 }
 
+export const testDeployment = async () => (await testWindows()).test.deployment
+
+/** The certified staff key pair of a window (toshima by default): it can open what the tests seal. */
+export async function testStaffKeyPair(windowId = 'toshima'): Promise<RecipientKeyPair> {
+  return (await testWindows()).staff.get(windowId)!.pair
+}
+
+/** The staff key row of a window, with its certificate, as seeded into every store under test. */
 export async function testStaffKey(windowId: string) {
-  const { keyId, publicKey, fingerprint } = await testStaffKeyPair()
-  return { keyId, windowId, kind: 'staff' as const, publicKey, fingerprint, createdAt: new Date().toISOString() }
+  return (await testWindows()).staff.get(windowId)!.key
+}
+
+/** Whom the public form seals to for this window: the certified staff key and the pinned recovery key. */
+export async function testRecipients(windowId: string): Promise<EnvelopeRecipient[]> {
+  const { test, staff } = await testWindows()
+  const recovery = test.keys.get(windowId)?.recovery
+  const pair = staff.get(windowId)?.pair
+  if (!recovery || !pair) throw new Error(`No test keys for window ${windowId}`)
+  return [{ keyId: pair.keyId, publicKey: pair.publicKey }, { keyId: recovery.keyId, publicKey: recovery.publicKey }]
 }
 
 export interface Credentials {
@@ -31,13 +59,12 @@ export interface BookingOptions {
 }
 
 /**
- * An envelope sealed with the real crypto library to the test staff key, as the browser makes it:
- * the request itself, or with `messageId` a follow-up.
+ * An envelope sealed with the real crypto library to the window's recipients, as the browser makes
+ * it: the request itself, or with `messageId` a follow-up.
  */
 export async function sealTestEnvelope(requestId: string, windowId: string, payload: unknown, messageId?: string) {
-  const { keyId, publicKey } = await testStaffKeyPair()
   const kind = messageId ? ('followUp' as const) : ('request' as const)
-  return sealEnvelope({ requestId, windowId, kind, messageId: messageId ?? requestId, payload, recipients: [{ keyId, publicKey }] })
+  return sealEnvelope({ requestId, windowId, kind, messageId: messageId ?? requestId, payload, recipients: await testRecipients(windowId) })
 }
 
 /**

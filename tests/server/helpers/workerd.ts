@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { unstable_startWorker } from 'wrangler'
 import type { ApiTarget } from '../contract/target'
 import { inviteSql } from '../../../src/server/staff/invites'
-import { testStaffKey } from './make-request'
+import { testDeployment, testStaffKey } from './make-request'
 
 const root = resolve(import.meta.dirname, '../../..')
 const config = join(root, 'src/server/wrangler.jsonc')
@@ -46,10 +46,17 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   writeFileSync(join(assets, 'app-shell.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
   const persistArgs = ['--local', '--persist-to', persist, '--config', config]
   await wrangler(['d1', 'migrations', 'apply', 'DB', ...persistArgs])
-  const key = await testStaffKey('toshima')
+  // The worker runs with the test deployment (pinned keys) instead of the bundled sample, and each
+  // window gets its certified staff key, so requests can be sealed to exactly what the server expects.
+  const deployment = await testDeployment()
+  const entrypoint = join(dir, 'worker-entry.ts')
+  writeFileSync(entrypoint, `import { createWorker } from ${JSON.stringify(join(root, 'src/server/worker-app.ts'))}\nexport default createWorker(${JSON.stringify(deployment)})\n`)
+  const keys = await Promise.all(deployment.windows.map((w) => testStaffKey(w.id)))
   await wrangler([
     'd1', 'execute', 'DB', ...persistArgs, '--command',
-    `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at) VALUES ('${key.keyId}', 'toshima', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}')`,
+    keys
+      .map((key) => `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES ('${key.keyId}', '${key.windowId}', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}', '${JSON.stringify(key.certificate)}')`)
+      .join('; '),
   ])
   const invites = await Promise.all((options.invites ?? []).map(async (i) => ({ ...i, ...(await inviteSql(i, new Date(), 'http://127.0.0.1')) })))
   if (invites.length > 0) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', invites.map((i) => i.sql).join('; ')])
@@ -71,10 +78,14 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
         }),
     RATE_LIMIT_SALT: { type: 'plain_text' as const, value: 'test-salt-'.padEnd(40, 'x') },
     CREDENTIAL_SECRET: { type: 'plain_text' as const, value: 'test-credential-secret-'.padEnd(44, 'y') },
+    // The real scheme at a difficulty of milliseconds (as tests/helpers/test-app.ts): tests check the rules.
+    POW_COST: { type: 'plain_text' as const, value: '10' },
+    POW_MAX_COUNTER: { type: 'plain_text' as const, value: '4' },
     ...Object.fromEntries(Object.entries(options.vars ?? {}).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
   }
   const worker = await unstable_startWorker({
     config,
+    entrypoint,
     assets,
     ...(Object.keys(bindings).length === 0 ? {} : { bindings }),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, testScheduled: true, logLevel: 'warn', watch: false },

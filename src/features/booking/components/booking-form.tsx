@@ -20,6 +20,15 @@ import { StepWindow } from './step-window'
 
 const HEADINGS = ['who.heading', 'nickname.heading', 'mode.heading', 'window.heading', 'slot.heading', 'details.heading', 'review.heading']
 const VARIANT_HEADINGS = new Set([2, 3, 6])
+/** Server error keys with a sentence of their own; any other refusal reads as submitError.rejected. */
+const SUBMIT_ERRORS: Record<string, string> = {
+  'errors.dailyLimit': 'submitError.dailyLimit',
+  'errors.windowFull': 'submitError.windowFull',
+  'errors.proofRequired': 'submitError.proof',
+  'errors.proofInvalid': 'submitError.proof',
+  'errors.proofExpired': 'submitError.proof',
+  'errors.proofUsed': 'submitError.proof',
+}
 
 export type Sent = Extract<SubmitOutcome, { kind: 'sent' }>
 
@@ -117,8 +126,8 @@ export function BookingForm({ initial, campaign, onSent }: Props) {
         update({ slot: null, consent: false })
         return goTo(5)
       }
-      if (delivery.kind === 'rateLimited') return setSubmitError('submitError.rateLimited')
-      if (delivery.kind === 'rejected') return setSubmitError('submitError.rejected')
+      if (delivery.kind === 'rateLimited') return setSubmitError(SUBMIT_ERRORS[delivery.error ?? ''] ?? 'submitError.rateLimited')
+      if (delivery.kind === 'rejected') return setSubmitError(SUBMIT_ERRORS[delivery.error] ?? 'submitError.rejected')
       if (keepDraft) await deleteDraft().catch(() => undefined)
       onSent(outcome, answers)
     } finally {
