@@ -8,6 +8,7 @@ import { createApp } from './app'
 import type { ServerEnv } from './env'
 import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-credential-secret'
 import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
+import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
@@ -45,19 +46,22 @@ type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv 
   CredentialSecretEnv &
   Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
 
-export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer> {
+/** Slots and retention run at start and then every 6 hours (tests shorten it). */
+const UPKEEP_EVERY_MS = 6 * 60 * 60 * 1000
+
+export async function startNodeServer(env: NodeServerEnv, options: { upkeepEveryMs?: number } = {}): Promise<RunningServer> {
   const credentials = nodeCredentialHasher(env, env.DATA_DIR) ?? undefined
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
     await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
-    await store.purgeExpired(new Date().toISOString())
+    await runRetention(store, deployment.retention, new Date(), () => driver.checkpoint())
   }
   await upkeep()
-  // A server that runs for weeks keeps slots ahead and deletes expired requests, as the Workers cron does.
+  // A server that runs for weeks keeps slots ahead and deletes due requests, as the Workers cron does.
   const daily = setInterval(() => {
     upkeep().catch((error: unknown) => console.error(`[tsunagu] daily upkeep failed: ${(error as Error).name}`))
-  }, 6 * 60 * 60 * 1000)
+  }, options.upkeepEveryMs ?? UPKEEP_EVERY_MS)
   daily.unref()
   const rateLimiter = nodeRateLimiter(env)
   const app = createApp({

@@ -6,6 +6,7 @@ import { workerCredentials } from './abuse/worker-credentials'
 import { missingSecrets, misconfigured } from './abuse/worker-secrets'
 import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
+import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
@@ -82,10 +83,10 @@ export default {
     if (missing.length > 0 && new URL(request.url).pathname.startsWith('/api/')) return misconfigured(missing)
     return app.fetch(request, env, ctx as never)
   },
-  /** The daily cron trigger keeps the next weeks of slots generated, as `npm start` does on Node. */
+  /** The daily cron trigger keeps the next weeks of slots generated and runs retention, as `npm start` does on Node. */
   async scheduled(_controller: unknown, env: WorkerEnv) {
     await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
-    await storeOf(env).purgeExpired(new Date().toISOString())
+    await runRetention(storeOf(env), deployment.retention, new Date())
     await purgeDayCounts(d1Driver(env.DB))
   },
 }

@@ -11,6 +11,7 @@ import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-s
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { RetentionCutoffs } from '../../shared/schemas/retention'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
 export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
@@ -38,7 +39,10 @@ export interface StoredRequest {
   status: RequestStatus
   caseStatus: CaseStatus
   videoUrl: string | null
+  /** The deletion date promised when the request was made; /status shows deletionDate() of the two below. */
   deleteAfter: string
+  statusAt: string
+  updatedAt: string
 }
 
 export interface StoredMessage {
@@ -78,7 +82,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
-  purgeExpired(now: string): Promise<number>
+  /** Deletes the requests the retention rules have made due, with everything they hold; returns how many. */
+  purgeExpired(cutoffs: RetentionCutoffs): Promise<number>
 }
 
 /**
