@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../deps'
+import { auditRoutes } from './audit-routes'
 import { authRoutes } from './auth-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
@@ -17,6 +18,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
+  signedIn.route('/windows', auditRoutes(deps))
 
   const staff = new Hono()
   staff.use(checkOrigin(deps))
