@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useParams } from 'react-router'
 import { MembersPage } from '@/features/staff/admin/members-page'
+import { AuditPage } from '@/features/staff/audit/audit-page'
 import { JoinPage } from '@/features/staff/auth/join-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
 import { CasePage } from '@/features/staff/case/case-page'
@@ -16,6 +17,11 @@ function CaseRoute() {
 function MembersRoute() {
   const { windowId = '' } = useParams()
   return <MembersPage key={windowId} windowId={windowId} />
+}
+
+function AuditRoute() {
+  const { windowId = '' } = useParams()
+  return <AuditPage key={windowId} windowId={windowId} />
 }
 
 function ReportsWindowRoute() {
@@ -41,6 +47,7 @@ export default function StaffRoot() {
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
+            <Route path="audit/:windowId" element={<AuditRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}
