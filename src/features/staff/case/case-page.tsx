@@ -6,6 +6,7 @@ import { askerLabel, concernLabel, tokyoDateTime } from '../inbox/case-labels'
 import { useCases } from '../inbox/cases-context'
 import { openCase, openMessages, type OpenedMessage } from '../inbox/decrypt-case'
 import { staffApi } from '../staff-api'
+import { RetentionNote } from '../retention/retention-notes'
 import { StaffShell } from '../staff-shell'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
@@ -97,6 +98,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
       ) : null}
       {detail ? (
         <>
+          <RetentionNote summary={detail} />
           <section aria-labelledby="case-request">
             <h2 id="case-request">{st('case.request')}</h2>
             {payload ? (
