@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { Deployment } from '../shared/schemas/deployment'
 import type { CredentialHasher } from './abuse/credential-hash'
 import type { Sha256 } from './http/hash'
+import type { NoticeDispatcher } from './notify/new-request-notice'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
 
@@ -18,4 +19,6 @@ export interface AppDeps {
   sha256?: Sha256
   /** Keyed hash of stored lookup ids and auth hashes (CREDENTIAL_SECRET); unset: a random secret per process. */
   credentials?: CredentialHasher | ((c: Context) => CredentialHasher)
+  /** The optional e-mail notice of a new request (src/server/notify/); unset: no notice. */
+  notifier?: (c: Context) => NoticeDispatcher | null
 }

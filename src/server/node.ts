@@ -10,6 +10,7 @@ import { nodeCredentialHasher, type CredentialSecretEnv } from './abuse/node-cre
 import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
 import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
+import { nodeNotifier, type NotifyEnv } from './notify/node-notifier'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
 import { createSqlStore, type Store } from './store/store'
@@ -41,8 +42,9 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS'> &
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | keyof NotifyEnv | 'SLOT_WEEKS'> &
   LimitEnv &
+  NotifyEnv &
   CredentialSecretEnv &
   Partial<Pick<ServerEnv, 'SLOT_WEEKS'>>
 
@@ -64,6 +66,7 @@ export async function startNodeServer(env: NodeServerEnv, options: { upkeepEvery
   }, options.upkeepEveryMs ?? UPKEEP_EVERY_MS)
   daily.unref()
   const rateLimiter = nodeRateLimiter(env)
+  const notifier = nodeNotifier(env)
   const app = createApp({
     deployment,
     getStore: () => store,
@@ -71,6 +74,7 @@ export async function startNodeServer(env: NodeServerEnv, options: { upkeepEvery
     sha256: nodeSha256,
     credentials,
     publicOrigin: env.PUBLIC_ORIGIN,
+    notifier: () => notifier,
   })
   mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)

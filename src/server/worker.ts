@@ -8,6 +8,8 @@ import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
 import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
+import { fetchSender } from './notify/fetch-sender'
+import { noticeDispatcher, type NoticeDispatcher } from './notify/new-request-notice'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
 import { mountWorkerTileProxy } from './tiles/worker-tiles'
@@ -30,6 +32,11 @@ export interface WorkerEnv {
   FOLLOW_UPS_PER_DAY?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
   PUBLIC_ORIGIN?: string
+  /** Optional new-request notice through an HTTPS hook (src/server/notify/fetch-sender.ts); NOTIFY_WEBHOOK_TOKEN is a secret. */
+  NOTIFY_WEBHOOK_URL?: string
+  NOTIFY_WEBHOOK_TOKEN?: string
+  NOTIFY_FROM?: string
+  NOTIFY_TO?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
   TILE_SOURCE?: string
 }
@@ -39,6 +46,14 @@ const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
   Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const deployment = deploymentSchema.parse(rawDeployment)
 const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
+// Per isolate, like the limit on Node per process: a flood of bookings cannot flood the mailbox.
+let notifier: { url: string; dispatch: NoticeDispatcher } | null = null
+function workerNotifier(env: WorkerEnv): NoticeDispatcher | null {
+  const { NOTIFY_WEBHOOK_URL: url, NOTIFY_WEBHOOK_TOKEN: token, NOTIFY_FROM: from, NOTIFY_TO: to } = env
+  if (!url?.startsWith('https://') || !token || !from || !to) return null
+  if (notifier?.url !== url) notifier = { url, dispatch: noticeDispatcher(fetchSender({ url, token, from, to: to.split(',').map((a) => a.trim()) })) }
+  return notifier.dispatch
+}
 
 const app = createApp({
   deployment,
@@ -59,6 +74,7 @@ const app = createApp({
   }),
   publicOrigin: (c) => (c.env as WorkerEnv).PUBLIC_ORIGIN,
   credentials: workerCredentials((c) => c.env as WorkerEnv),
+  notifier: (c) => workerNotifier(c.env as WorkerEnv),
 })
 
 mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)

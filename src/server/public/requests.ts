@@ -7,6 +7,7 @@ import { publicStatusOf } from '../../shared/schemas/case-status'
 import { followUpRefusal, threadPage } from '../abuse/growth-caps'
 import { credentialsOf, type CredentialHasher } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
+import { expectedOrigin } from '../staff/origin'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
 import { toTokyoIso } from '../slots/generate-slots'
@@ -116,6 +117,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       })
       if (outcome === 'created') {
         await countSubmitted(deps, store, input.campaign)
+        deps.notifier?.(c)?.(c, expectedOrigin(c, deps))
         return json(firstResponse, 201)
       }
       if (outcome === 'slotTaken' && slot) {
