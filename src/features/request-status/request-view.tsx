@@ -68,7 +68,7 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
           </div>
         ) : null}
       </dl>
-      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} replyKeyRaw={keys.replyKeyRaw} callPath={callPath} /> : null}
       <p>
         {text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}{' '}
         {text.r(`view.deleteRule.${rule}`, { days: retention[`${rule === 'open' ? 'waiting' : rule}Days`] })}

@@ -33,6 +33,11 @@ export function StaffShell({ title, children }: { title: string; children: React
                 {me.windows.length > 1 ? st('nav.reportsOf', { window: w.windowId }) : st('nav.reports')}
               </Link>
             ))}
+            {me.windows.map((w) => (
+              <Link key={`campaigns-${w.windowId}`} to={`/staff/campaigns/${w.windowId}`}>
+                {me.windows.length > 1 ? st('nav.campaignsOf', { window: w.windowId }) : st('nav.campaigns')}
+              </Link>
+            ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}
             {adminOf ? <Link to={`/staff/audit/${adminOf.windowId}`}>{st('nav.audit')}</Link> : null}
             <span>{me.member.displayName}</span>

@@ -48,7 +48,7 @@ export function createRequestStore(db: SqlDriver) {
     async findByLookup(lookupId) {
       const [row] = await db.all(
         sql(
-          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_url, delete_after, updated_at, COALESCE(status_at, created_at) AS status_at FROM requests WHERE lookup_id = ?',
+          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, updated_at, COALESCE(status_at, created_at) AS status_at FROM requests WHERE lookup_id = ?',
           lookupId,
         ),
       )
@@ -61,7 +61,7 @@ export function createRequestStore(db: SqlDriver) {
         authHash: String(row.auth_hash),
         status: row.status as RequestStatus,
         caseStatus: row.case_status as CaseStatus,
-        videoUrl: text(row.video_url),
+        video: text(row.video_envelope),
         deleteAfter: String(row.delete_after),
         statusAt: String(row.status_at),
         updatedAt: String(row.updated_at),

@@ -3,6 +3,7 @@ import { MembersPage } from '@/features/staff/admin/members-page'
 import { AuditPage } from '@/features/staff/audit/audit-page'
 import { JoinPage } from '@/features/staff/auth/join-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
+import { CampaignsPage, FlyerSheetPage } from '@/features/staff/campaigns/campaigns-page'
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
 import { ReportsRoute } from '@/features/staff/reports/reports-route'
@@ -29,6 +30,16 @@ function ReportsWindowRoute() {
   return <ReportsRoute key={windowId} windowId={windowId} />
 }
 
+function CampaignsRoute() {
+  const { windowId = '' } = useParams()
+  return <CampaignsPage key={windowId} windowId={windowId} />
+}
+
+function FlyerSheetRoute() {
+  const { windowId = '', code = '' } = useParams()
+  return <FlyerSheetPage key={`${windowId}/${code}`} windowId={windowId} code={code} />
+}
+
 /** /staff/*: the staff side, loaded only here (never with the public pages), not indexed, Japanese. */
 export default function StaffRoot() {
   return (
@@ -48,6 +59,8 @@ export default function StaffRoot() {
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
             <Route path="audit/:windowId" element={<AuditRoute />} />
+            <Route path="campaigns/:windowId" element={<CampaignsRoute />} />
+            <Route path="campaigns/:windowId/sheet/:code" element={<FlyerSheetRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}
