@@ -41,7 +41,6 @@ export interface WorkerEnv {
   TILE_SOURCE?: string
 }
 
-const SLOT_WEEKS = 3
 const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
   Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const deployment = deploymentSchema.parse(rawDeployment)
@@ -101,7 +100,7 @@ export default {
   },
   /** The daily cron trigger keeps the next weeks of slots generated and runs retention, as `npm start` does on Node. */
   async scheduled(_controller: unknown, env: WorkerEnv) {
-    await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
+    await ensureSlots(storeOf(env), deployment)
     await runRetention(storeOf(env), deployment.retention, new Date())
     await purgeDayCounts(d1Driver(env.DB))
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
 import { defineAuditStaffContract } from './contract/audit-staff-contract'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
@@ -19,3 +20,4 @@ const setup = (): StaffContractSetup => ({
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineAuditStaffContract(setup)
+defineAvailabilityContract(setup)

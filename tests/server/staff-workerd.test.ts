@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { defineAuditStaffContract } from './contract/audit-staff-contract'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
@@ -10,7 +11,7 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(18, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(21, { windowId: 'toshima', role: 'staff' }), ...times(13, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -20,3 +21,4 @@ const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: a
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineAuditStaffContract(setup)
+defineAvailabilityContract(setup)

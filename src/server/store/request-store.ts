@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { ConsultationMode } from '../../shared/schemas/common'
+import type { SlotCancelReason } from '../../shared/schemas/requests'
 import { isUniqueViolation, sql, type SqlDriver, type SqlRow } from './sql-driver'
 import type { RetentionCutoffs } from '../../shared/schemas/retention'
 import type { RequestStatus, StoredMessage, Store } from './store'
@@ -48,7 +49,7 @@ export function createRequestStore(db: SqlDriver) {
     async findByLookup(lookupId) {
       const [row] = await db.all(
         sql(
-          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, updated_at, COALESCE(status_at, created_at) AS status_at FROM requests WHERE lookup_id = ?',
+          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, slot_notice_reason, slot_notice_start, updated_at, COALESCE(status_at, created_at) AS status_at FROM requests WHERE lookup_id = ?',
           lookupId,
         ),
       )
@@ -65,6 +66,7 @@ export function createRequestStore(db: SqlDriver) {
         deleteAfter: String(row.delete_after),
         statusAt: String(row.status_at),
         updatedAt: String(row.updated_at),
+        slotNotice: row.slot_notice_reason ? { reason: row.slot_notice_reason as SlotCancelReason, start: String(row.slot_notice_start) } : null,
       }
     },
     async messages(requestId) {

@@ -8,10 +8,12 @@ import { createMetricStore } from './metric-store'
 import { createRequestStore } from './request-store'
 import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
+import { createAvailabilityStore, type AvailabilityStore } from '../staff/availability-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { RetentionCutoffs } from '../../shared/schemas/retention'
+import type { SlotCancelReason } from '../../shared/schemas/requests'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
 export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
@@ -44,6 +46,8 @@ export interface StoredRequest {
   deleteAfter: string
   statusAt: string
   updatedAt: string
+  /** Set when staff took the booked time away (src/server/staff/availability-store.ts). */
+  slotNotice: { reason: SlotCancelReason; start: string } | null
 }
 
 export interface StoredMessage {
@@ -83,6 +87,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
+  /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
+  readonly availability: AvailabilityStore
   /** Deletes the requests the retention rules have made due, with everything they hold; returns how many. */
   purgeExpired(cutoffs: RetentionCutoffs): Promise<number>
 }
@@ -101,5 +107,6 @@ export function createSqlStore(db: SqlDriver): Store {
     staff: createStaffStore(db),
     audit: createAuditStore(db),
     cases: createCaseStore(db),
+    availability: createAvailabilityStore(db),
   }
 }

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useParams } from 'react-router'
 import { MembersPage } from '@/features/staff/admin/members-page'
 import { AuditPage } from '@/features/staff/audit/audit-page'
 import { JoinPage } from '@/features/staff/auth/join-page'
+import { AvailabilityPage } from '@/features/staff/availability/availability-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
 import { CampaignsPage, FlyerSheetPage } from '@/features/staff/campaigns/campaigns-page'
 import { CasePage } from '@/features/staff/case/case-page'
@@ -40,6 +41,11 @@ function FlyerSheetRoute() {
   return <FlyerSheetPage key={`${windowId}/${code}`} windowId={windowId} code={code} />
 }
 
+function AvailabilityRoute() {
+  const { windowId = '' } = useParams()
+  return <AvailabilityPage key={windowId} windowId={windowId} />
+}
+
 /** /staff/*: the staff side, loaded only here (never with the public pages), not indexed, Japanese. */
 export default function StaffRoot() {
   return (
@@ -61,6 +67,7 @@ export default function StaffRoot() {
             <Route path="audit/:windowId" element={<AuditRoute />} />
             <Route path="campaigns/:windowId" element={<CampaignsRoute />} />
             <Route path="campaigns/:windowId/sheet/:code" element={<FlyerSheetRoute />} />
+            <Route path="availability/:windowId" element={<AvailabilityRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}
