@@ -3,6 +3,7 @@ import type { Deployment } from '../shared/schemas/deployment'
 import type { CredentialHasher } from './abuse/credential-hash'
 import type { PowSettings } from './abuse/proof-of-work'
 import type { Sha256 } from './http/hash'
+import type { NoticeDispatcher } from './notify/new-request-notice'
 import type { RateLimiter } from './http/rate-limit'
 import type { Store } from './store/store'
 
@@ -23,4 +24,6 @@ export interface AppDeps {
   proofOfWork?: PowSettings | ((c: Context) => PowSettings) | null
   /** Requests stored per window and Tokyo day, all clients together (WINDOW_REQUESTS_PER_DAY); unset: no quota. */
   windowRequestsPerDay?: number | ((c: Context) => number) | null
+  /** The optional e-mail notice of a new request (src/server/notify/); unset: no notice. */
+  notifier?: (c: Context) => NoticeDispatcher | null
 }

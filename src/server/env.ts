@@ -44,6 +44,21 @@ const envSchema = z.object({
   /** Where staff open the app (https://…), when a proxy in front makes the request URL say otherwise; passkeys are bound to it. */
   PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin).optional(),
   TILE_CACHE_MB: z.coerce.number().int().min(0).optional(),
+  /** The optional new-request e-mail notice (src/server/notify/): set SMTP_HOST, NOTIFY_FROM and NOTIFY_TO to turn it on. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** tls (port 465), starttls (required, the default), or none for a relay on the same host. */
+  SMTP_SECURITY: z.enum(['tls', 'starttls', 'none']).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  NOTIFY_FROM: z.email().optional(),
+  /** Comma-separated addresses. */
+  NOTIFY_TO: z
+    .string()
+    .transform((list) => list.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email()).min(1))
+    .optional(),
+  NOTIFY_MAX_PER_HOUR: z.coerce.number().int().min(1).default(30),
 })
 
 export type ServerEnv = z.infer<typeof envSchema>

@@ -10,7 +10,9 @@ import { credentialHasher } from './abuse/credential-hash'
 import { nodeCredentialSecret, nodeHmacSha256, type CredentialSecretEnv } from './abuse/node-credential-secret'
 import { powSettingsOf } from './abuse/proof-of-work'
 import { nodeRateLimiter, type LimitEnv } from './abuse/node-limiter'
+import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
+import { nodeNotifier, type NotifyEnv } from './notify/node-notifier'
 import { openLibsqlDriver, type LibsqlDriver } from './store/libsql-driver'
 import { migrate } from './store/migrate'
 import { createSqlStore, type Store } from './store/store'
@@ -42,13 +44,17 @@ export async function openNodeStore(dataDir: string): Promise<{ driver: LibsqlDr
   return { driver, store: createSqlStore(driver) }
 }
 
-type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'> &
+type NodeServerEnv = Omit<ServerEnv, keyof LimitEnv | keyof CredentialSecretEnv | keyof NotifyEnv | 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'> &
   LimitEnv &
+  NotifyEnv &
   CredentialSecretEnv &
   Partial<Pick<ServerEnv, 'SLOT_WEEKS' | 'WINDOW_REQUESTS_PER_DAY' | 'POW_SECRET' | 'POW_COST' | 'POW_MAX_COUNTER'>>
 
+/** Slots and retention run at start and then every 6 hours (tests shorten it). */
+const UPKEEP_EVERY_MS = 6 * 60 * 60 * 1000
+
 /** `deployment` replaces the one TSUNAGU_DEPLOYMENT names (tests with their own pinned keys). */
-export async function startNodeServer(env: NodeServerEnv, options: { deployment?: Deployment } = {}): Promise<RunningServer> {
+export async function startNodeServer(env: NodeServerEnv, options: { deployment?: Deployment; upkeepEveryMs?: number } = {}): Promise<RunningServer> {
   const secret = nodeCredentialSecret(env, env.DATA_DIR)
   const credentials = secret ? credentialHasher({ current: secret, previous: env.CREDENTIAL_SECRET_PREVIOUS }, nodeHmacSha256) : undefined
   // Without any configured secret (embedding callers) challenges are signed with one made per process.
@@ -58,16 +64,17 @@ export async function startNodeServer(env: NodeServerEnv, options: { deployment?
   const upkeep = async () => {
     // SLOT_WEEKS=0 turns generation off; otherwise each mode's horizon decides how far ahead.
     if ((env.SLOT_WEEKS ?? 3) > 0) await ensureSlots(store, deployment)
-    await store.purgeExpired(new Date().toISOString())
+    await runRetention(store, deployment.retention, new Date(), () => driver.checkpoint())
     await store.purgeUsedChallenges(new Date().toISOString())
   }
   await upkeep()
-  // A server that runs for weeks keeps slots ahead and deletes expired requests, as the Workers cron does.
+  // A server that runs for weeks keeps slots ahead and deletes due requests, as the Workers cron does.
   const daily = setInterval(() => {
     upkeep().catch((error: unknown) => console.error(`[tsunagu] daily upkeep failed: ${(error as Error).name}`))
-  }, 6 * 60 * 60 * 1000)
+  }, options.upkeepEveryMs ?? UPKEEP_EVERY_MS)
   daily.unref()
   const rateLimiter = nodeRateLimiter(env)
+  const notifier = nodeNotifier(env)
   const app = createApp({
     deployment,
     getStore: () => store,
@@ -77,6 +84,7 @@ export async function startNodeServer(env: NodeServerEnv, options: { deployment?
     publicOrigin: env.PUBLIC_ORIGIN,
     proofOfWork: powSettingsOf(powSecret, env),
     windowRequestsPerDay: env.WINDOW_REQUESTS_PER_DAY ?? 200,
+    notifier: () => notifier,
   })
   mountNodeTileProxy(app, deployment, env)
   mountStaticFiles(app, env.DIST_DIR)

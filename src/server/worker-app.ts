@@ -6,7 +6,10 @@ import { missingSecrets, misconfigured } from './abuse/worker-secrets'
 import { powSettingsOf } from './abuse/proof-of-work'
 import { purgeDayCounts, sqlDailyCap } from './abuse/sql-daily-cap'
 import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
+import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
+import { fetchSender } from './notify/fetch-sender'
+import { noticeDispatcher, type NoticeDispatcher } from './notify/new-request-notice'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
 import { mountWorkerTileProxy } from './tiles/worker-tiles'
@@ -35,6 +38,11 @@ export interface WorkerEnv {
   POW_MAX_COUNTER?: string
   /** Where staff open the app; unset: the request URL's origin (WebAuthn binds passkeys to it). */
   PUBLIC_ORIGIN?: string
+  /** Optional new-request notice through an HTTPS hook (src/server/notify/fetch-sender.ts); NOTIFY_WEBHOOK_TOKEN is a secret. */
+  NOTIFY_WEBHOOK_URL?: string
+  NOTIFY_WEBHOOK_TOKEN?: string
+  NOTIFY_FROM?: string
+  NOTIFY_TO?: string
   /** Optional: fetch map tiles from here instead of deployment.json's tileUrl. */
   TILE_SOURCE?: string
 }
@@ -43,6 +51,14 @@ const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
   Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const storeOf = (env: WorkerEnv) => createSqlStore(d1Driver(env.DB))
 const REQUIRED_SECRETS = ['RATE_LIMIT_SALT', 'CREDENTIAL_SECRET'] as const
+// Per isolate, like the limit on Node per process: a flood of bookings cannot flood the mailbox.
+let notifier: { url: string; dispatch: NoticeDispatcher } | null = null
+function workerNotifier(env: WorkerEnv): NoticeDispatcher | null {
+  const { NOTIFY_WEBHOOK_URL: url, NOTIFY_WEBHOOK_TOKEN: token, NOTIFY_FROM: from, NOTIFY_TO: to } = env
+  if (!url?.startsWith('https://') || !token || !from || !to) return null
+  if (notifier?.url !== url) notifier = { url, dispatch: noticeDispatcher(fetchSender({ url, token, from, to: to.split(',').map((a) => a.trim()) })) }
+  return notifier.dispatch
+}
 
 /**
  * The Workers entry for a deployment (worker.ts passes the bundled deployment.json; the workerd
@@ -74,6 +90,7 @@ export function createWorker(rawDeployment: unknown) {
       return powSettingsOf(env.POW_SECRET ?? env.CREDENTIAL_SECRET ?? '', env)
     },
     windowRequestsPerDay: (c) => Number((c.env as WorkerEnv).WINDOW_REQUESTS_PER_DAY ?? 200),
+    notifier: (c) => workerNotifier(c.env as WorkerEnv),
   })
 
   mountWorkerTileProxy(app, deployment, (c) => (c.env as WorkerEnv).TILE_SOURCE)
@@ -96,10 +113,10 @@ export function createWorker(rawDeployment: unknown) {
       if (missing.length > 0 && new URL(request.url).pathname.startsWith('/api/')) return misconfigured(missing)
       return app.fetch(request, env, ctx as never)
     },
-    /** The daily cron trigger keeps the next weeks of slots generated, as `npm start` does on Node. */
+    /** The daily cron trigger keeps the next weeks of slots generated and runs retention, as `npm start` does on Node. */
     async scheduled(_controller: unknown, env: WorkerEnv) {
       await ensureSlots(storeOf(env), deployment)
-      await storeOf(env).purgeExpired(new Date().toISOString())
+      await runRetention(storeOf(env), deployment.retention, new Date())
       await storeOf(env).purgeUsedChallenges(new Date().toISOString())
       await purgeDayCounts(d1Driver(env.DB))
     },

@@ -6,5 +6,5 @@ export const CIPHERTEXT_MAX_CHARS = 24_000
 export const MAX_RECIPIENTS = 20
 export const SLOT_LOOKAHEAD_DAYS = 14
 export const REQUEST_BODY_MAX_BYTES = 64 * 1024
-/** Requests and messages are deleted this many days after the last activity (told to the person). */
+/** The default of deployment.json retention.waitingDays: an open request is deleted this many days after its last activity. */
 export const RETENTION_DAYS = 180

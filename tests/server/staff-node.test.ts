@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
+import { defineAuditStaffContract } from './contract/audit-staff-contract'
 import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
@@ -20,4 +21,5 @@ const setup = (): StaffContractSetup => ({
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineMoveBookingContract(setup)
+defineAuditStaffContract(setup)
 defineAvailabilityContract(setup)

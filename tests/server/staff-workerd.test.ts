@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { defineAuditStaffContract } from './contract/audit-staff-contract'
 import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
@@ -11,7 +12,7 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(24, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(3, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(30, { windowId: 'toshima', role: 'staff' }), ...times(16, { windowId: 'toshima', role: 'admin' }), ...times(3, { windowId: 'bunkyo', role: 'admin' })],
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -21,4 +22,5 @@ const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: a
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineMoveBookingContract(setup)
+defineAuditStaffContract(setup)
 defineAvailabilityContract(setup)

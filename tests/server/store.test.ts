@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openLibsqlDriver } from '../../src/server/store/libsql-driver'
 import { migrate, MIGRATIONS_DIR } from '../../src/server/store/migrate'
 import { createSqlStore } from '../../src/server/store/store'
+import { retentionCutoffs, retentionOf } from '../../src/shared/schemas/retention'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -43,10 +44,11 @@ describe('SQLite ストア (Node)', () => {
     const store = createSqlStore(driver)
     await store.insertSlots([slot])
     expect(await store.createRequest(request('old', slot.id, '2030-01-01T00:00:00Z'))).toBe('created')
-    expect(await store.createRequest(request('new', null, '2031-01-01T00:00:00Z'))).toBe('created')
+    expect(await store.createRequest({ ...request('new', null, '2031-01-01T00:00:00Z'), createdAt: '2030-06-15T00:00:00Z' })).toBe('created')
     await store.addMessage('old', { id: 'm1', from: 'person', sentAt: '2029-12-02T00:00:00Z', envelope: '{}' }, '2029-12-02T00:00:00Z', '2030-01-01T00:00:00Z')
     await createCaseStore(driver).addContact('old', { id: 'c1', sentAt: '2029-12-03T00:00:00Z', authorId: null, envelope: '{}' })
-    expect(await store.purgeExpired('2030-06-01T00:00:00Z')).toBe(1)
+    // 180 days without activity after the last contact (2029-12-03): due on 2030-07-01, 'new' is not.
+    expect(await store.purgeExpired(retentionCutoffs(retentionOf({}), new Date('2030-07-01T00:00:00Z')))).toBe(1)
     expect(await driver.all({ sql: 'SELECT id FROM case_contacts', args: [] })).toEqual([])
     expect(await store.findByLookup('lookup-old')).toBeNull()
     expect(await store.messages('old')).toEqual([])

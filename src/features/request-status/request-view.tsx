@@ -4,6 +4,7 @@ import { deployment, localized } from '@/lib/deployment'
 import { formatDay, formatLongDate, formatTime } from '@/lib/slot-format'
 import { useText } from '@/lib/use-text'
 import type { ReceiptKeys } from '@/shared/crypto/receipt-keys'
+import { retentionOf } from '@/shared/schemas/retention'
 import type { RequestView as View } from '@/shared/schemas/requests'
 import { CancelBooking } from './cancel-booking'
 import { FollowUpForm } from './follow-up-form'
@@ -21,6 +22,8 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
   const win = deployment.windows.find((w) => w.id === view.windowId)
   const credentials = { lookupId: keys.lookupId, authKey: keys.authKey }
   const open = view.status !== 'cancelled' && view.status !== 'done'
+  const rule = view.status === 'cancelled' ? 'cancelled' : view.status === 'done' ? 'closed' : 'open'
+  const retention = retentionOf(deployment.retention)
 
   useEffect(() => {
     let live = true
@@ -71,7 +74,10 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
         </p>
       ) : null}
       {view.mode === 'video' && open ? <VideoJoin view={view} replyKeyRaw={keys.replyKeyRaw} callPath={callPath} /> : null}
-      <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
+      <p>
+        {text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}{' '}
+        {text.r(`view.deleteRule.${rule}`, { days: retention[`${rule === 'open' ? 'waiting' : rule}Days`] })}
+      </p>
 
       <h3>{text.r('view.messagesHeading')}</h3>
       {messages.length === 0 ? <p>{text.r('view.noMessages')}</p> : null}

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { auditPageSchema } from '@/shared/schemas/audit'
 import { caseDetailSchema, caseSummarySchema, meSchema, memberViewSchema, staffKeyViewSchema } from '@/shared/schemas/staff'
 import { z as zod } from 'zod'
 import type { ReplyEnvelope } from '@/shared/schemas/envelope'
@@ -70,5 +71,7 @@ export const staffApi = {
   certify: (windowId: string, keyId: string, certificate: unknown) =>
     call('POST', `/windows/${encodeURIComponent(windowId)}/keys/${encodeURIComponent(keyId)}/certificate`, staffKeyViewSchema, certificate),
   revoke: (windowId: string, memberId: string) => call('POST', `/windows/${encodeURIComponent(windowId)}/members/${encodeURIComponent(memberId)}/revoke`, null, {}),
+  audit: (windowId: string, query: { from?: string; to?: string; before?: number; limit?: number }) =>
+    call('GET', `/windows/${encodeURIComponent(windowId)}/audit?${new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])))}`, auditPageSchema),
   invite: (windowId: string, role: 'staff' | 'admin') => call('POST', `/windows/${encodeURIComponent(windowId)}/invites`, inviteSchema, { role }),
 }

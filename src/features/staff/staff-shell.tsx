@@ -51,6 +51,7 @@ export function StaffShell({ title, children }: { title: string; children: React
               </Link>
             ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}
+            {adminOf ? <Link to={`/staff/audit/${adminOf.windowId}`}>{st('nav.audit')}</Link> : null}
             <span>{me.member.displayName}</span>
             <button type="button" className={styles.secondary} onClick={() => void signOut()}>
               {st('nav.signOut')}

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
-import { RETENTION_DAYS, SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
+import { SLOT_LOOKAHEAD_DAYS } from '../../shared/limits'
+import { deletionDate, retentionOf, type RetentionPolicy } from '../../shared/schemas/retention'
 import { createRequestSchema, credentialsSchema, followUpSchema, type Slot } from '../../shared/schemas/requests'
 import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
@@ -10,6 +11,7 @@ import { expectedRecipients, sealedToExactly } from '../abuse/expected-recipient
 import { checkProof, makeChallenge } from '../abuse/proof-of-work'
 import type { ReadCache } from '../abuse/read-cache'
 import type { AppDeps } from '../deps'
+import { expectedOrigin } from '../staff/origin'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
 import { bookableFrom, isBookable } from '../slots/bookable'
@@ -36,7 +38,7 @@ async function authenticate(store: Store, credentials: CredentialHasher, lookupI
   return null
 }
 
-async function view(store: Store, request: StoredRequest) {
+async function view(store: Store, request: StoredRequest, retention: RetentionPolicy) {
   const [slot, messages] = await Promise.all([
     request.slotId && request.status !== 'cancelled' ? store.getSlot(request.slotId) : null,
     store.messages(request.requestId),
@@ -49,7 +51,7 @@ async function view(store: Store, request: StoredRequest) {
     slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
     ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     video: request.video === null ? null : (JSON.parse(request.video) as unknown),
-    deleteAfter: request.deleteAfter,
+    deleteAfter: deletionDate({ status: request.caseStatus, statusAt: request.statusAt, updatedAt: request.updatedAt }, retention),
     // A time the window took away, while no new one is booked (and the case is still open).
     slotNotice: !slot && request.status !== 'cancelled' && request.caseStatus !== 'closed' ? request.slotNotice : null,
   }
@@ -61,7 +63,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
   const digest = deps.sha256 ?? sha256
   const credentials = (c: Context) => credentialsOf(deps, c)
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
-  const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
+  const retention = retentionOf(deps.deployment.retention)
+  const deleteAfter = (at: Date) => new Date(at.getTime() + retention.waitingDays * DAY_MS).toISOString()
   const recipientsOf = expectedRecipients(deps.deployment, reads)
   const proofStatus = { 'errors.proofRequired': 400, 'errors.proofInvalid': 400, 'errors.proofExpired': 409, 'errors.proofUsed': 409 } as const
 
@@ -153,6 +156,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       })
       if (outcome === 'created') {
         await countSubmitted(deps, store, input.campaign)
+        deps.notifier?.(c)?.(c, expectedOrigin(c, deps))
         return json(firstResponse, 201)
       }
       if (outcome === 'slotTaken' && slot) {
@@ -168,7 +172,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const store = deps.getStore(c)
       const request = await authenticate(store, credentials(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
-      return c.json(await view(store, request))
+      return c.json(await view(store, request, retention))
     })
 
     .post('/cancel', async (c) => {
@@ -177,8 +181,10 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
       const store = deps.getStore(c)
       const request = await authenticate(store, credentials(c), body.data.lookupId, body.data.authKey, digest)
       if (!request) return c.json(notFound, 404)
-      if (request.status !== 'cancelled') await store.cancel(request.requestId, now().toISOString())
-      return c.json(await view(store, { ...request, status: 'cancelled', caseStatus: 'cancelled' }))
+      if (request.caseStatus === 'cancelled') return c.json(await view(store, request, retention))
+      const at = now().toISOString()
+      await store.cancel(request.requestId, at)
+      return c.json(await view(store, { ...request, status: 'cancelled', caseStatus: 'cancelled', statusAt: at, updatedAt: at }, retention))
     })
 
     .post('/messages', async (c) => {

@@ -121,9 +121,10 @@ export function createCaseStore(db: SqlDriver) {
       const statements = [
         sql(
           `UPDATE requests SET case_status = ?, updated_at = ?,
+             status_at = CASE WHEN case_status = ? THEN COALESCE(status_at, updated_at) ELSE ? END,
              status = CASE WHEN ? = '${CANCELLED}' THEN '${CANCELLED}' WHEN status = '${CANCELLED}' THEN 'waiting' ELSE status END
            WHERE request_id = ?`,
-          status, at, status, requestId,
+          status, at, status, at, status, requestId,
         ),
       ]
       if (status === CANCELLED) statements.unshift(sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId))

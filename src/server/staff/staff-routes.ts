@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../deps'
+import { auditRoutes } from './audit-routes'
 import { authRoutes } from './auth-routes'
 import { availabilityRoutes } from './availability-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
@@ -20,6 +21,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/windows', newCaseRoutes(deps))
   signedIn.route('/windows', moveBookingRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
+  signedIn.route('/windows', auditRoutes(deps))
   signedIn.route('/windows', availabilityRoutes(deps))
 
   const staff = new Hono()

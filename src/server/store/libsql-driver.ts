@@ -8,6 +8,8 @@ export const DATABASE_FILE = 'tsunagu.sqlite'
 export interface LibsqlDriver extends SqlDriver {
   /** Runs a script of statements without parameters (a migration), then `record`, in one transaction. */
   execScript(script: string, record?: SqlStatement): void
+  /** Copies the WAL into the database file and truncates the WAL to nothing. */
+  checkpoint(): void
   close(): void
 }
 
@@ -40,6 +42,9 @@ export async function openLibsqlDriver(dataDir: string): Promise<LibsqlDriver> {
   db.exec('PRAGMA synchronous = FULL')
   db.exec('PRAGMA busy_timeout = 5000')
   db.exec('PRAGMA foreign_keys = ON')
+  // Deleted rows are overwritten with zeros, not just unlinked: after retention and a checkpoint
+  // no ciphertext of a deleted case is left in the file (tests/server/retention-bytes.test.ts).
+  db.exec('PRAGMA secure_delete = ON')
 
   const cache = new Map<string, ReturnType<typeof db.prepare>>()
   const prepared = (text: string) => {
@@ -131,6 +136,10 @@ export async function openLibsqlDriver(dataDir: string): Promise<LibsqlDriver> {
         rollback()
         throw error
       }
+    },
+    checkpoint() {
+      // Outside any transaction: the group commit runs to its COMMIT within one synchronous turn.
+      if (!db.inTransaction) db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
     },
     close: () => db.close(),
   }

@@ -2,7 +2,14 @@ import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { ConsultationMode } from '../../shared/schemas/common'
 import type { SlotCancelReason } from '../../shared/schemas/requests'
 import { isUniqueViolation, sql, type SqlDriver, type SqlRow } from './sql-driver'
+import type { RetentionCutoffs } from '../../shared/schemas/retention'
 import type { RequestStatus, StoredMessage, Store } from './store'
+
+/** Requests the retention rules have made due (src/shared/schemas/retention.ts); binds closed, cancelled, open cutoffs. */
+const DUE = `SELECT request_id FROM requests WHERE
+  (case_status = 'closed' AND COALESCE(status_at, updated_at) < ?)
+  OR (case_status = 'cancelled' AND COALESCE(status_at, updated_at) < ?)
+  OR (case_status NOT IN ('closed', 'cancelled') AND updated_at < ?)`
 
 const text = (v: SqlRow[string] | undefined) => (v === null || v === undefined ? null : String(v))
 
@@ -42,7 +49,7 @@ export function createRequestStore(db: SqlDriver) {
     async findByLookup(lookupId) {
       const [row] = await db.all(
         sql(
-          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, slot_notice_reason, slot_notice_start FROM requests WHERE lookup_id = ?',
+          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, slot_notice_reason, slot_notice_start, updated_at, COALESCE(status_at, created_at) AS status_at FROM requests WHERE lookup_id = ?',
           lookupId,
         ),
       )
@@ -57,6 +64,8 @@ export function createRequestStore(db: SqlDriver) {
         caseStatus: row.case_status as CaseStatus,
         video: text(row.video_envelope),
         deleteAfter: String(row.delete_after),
+        statusAt: String(row.status_at),
+        updatedAt: String(row.updated_at),
         slotNotice: row.slot_notice_reason ? { reason: row.slot_notice_reason as SlotCancelReason, start: String(row.slot_notice_start) } : null,
       }
     },
@@ -73,15 +82,22 @@ export function createRequestStore(db: SqlDriver) {
     async cancel(requestId, at) {
       await db.batch([
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
-        sql("UPDATE requests SET status = 'cancelled', case_status = 'cancelled', updated_at = ? WHERE request_id = ?", at, requestId),
+        sql("UPDATE requests SET status = 'cancelled', case_status = 'cancelled', updated_at = ?, status_at = ? WHERE request_id = ?", at, at, requestId),
       ])
     },
-    async purgeExpired(now) {
-      const [, , , removed] = await db.batch([
-        sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
-        sql('DELETE FROM case_contacts WHERE request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
-        sql('DELETE FROM messages WHERE request_id IN (SELECT request_id FROM requests WHERE delete_after < ?)', now),
-        sql('DELETE FROM requests WHERE delete_after < ?', now),
+    async purgeExpired(cutoffs: RetentionCutoffs) {
+      const due = [cutoffs.closed, cutoffs.cancelled, cutoffs.open]
+      const [, , , , removed] = await db.batch([
+        // One transaction: the audit entries name exactly the requests deleted, by id and rule, no content.
+        sql(
+          `INSERT INTO audit_log (at, member_id, window_id, action, request_id, target)
+           SELECT ?, NULL, window_id, 'case.deleted', request_id, case_status FROM requests WHERE request_id IN (${DUE})`,
+          cutoffs.now, ...due,
+        ),
+        sql(`UPDATE slots SET booked_request_id = NULL WHERE booked_request_id IN (${DUE})`, ...due),
+        sql(`DELETE FROM case_contacts WHERE request_id IN (${DUE})`, ...due),
+        sql(`DELETE FROM messages WHERE request_id IN (${DUE})`, ...due),
+        sql(`DELETE FROM requests WHERE request_id IN (${DUE})`, ...due),
       ])
       return removed?.changes ?? 0
     },

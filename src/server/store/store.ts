@@ -14,6 +14,7 @@ import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createMoveBookingStore, type MoveBookingStore } from '../staff/move-booking-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { RetentionCutoffs } from '../../shared/schemas/retention'
 import type { SlotCancelReason } from '../../shared/schemas/requests'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
@@ -43,7 +44,10 @@ export interface StoredRequest {
   caseStatus: CaseStatus
   /** The sealed video link (JSON text of a reply envelope), opened only with the receipt. */
   video: string | null
+  /** The deletion date promised when the request was made; /status shows deletionDate() of the two below. */
   deleteAfter: string
+  statusAt: string
+  updatedAt: string
   /** Set when staff took the booked time away (src/server/staff/availability-store.ts). */
   slotNotice: { reason: SlotCancelReason; start: string } | null
 }
@@ -89,7 +93,8 @@ export interface Store {
   readonly moves: MoveBookingStore
   /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
   readonly availability: AvailabilityStore
-  purgeExpired(now: string): Promise<number>
+  /** Deletes the requests the retention rules have made due, with everything they hold; returns how many. */
+  purgeExpired(cutoffs: RetentionCutoffs): Promise<number>
   /** Records a proof-of-work challenge as used; false when it already was (a replay). */
   useChallenge(signature: string, expiresAt: string): Promise<boolean>
   purgeUsedChallenges(now: string): Promise<number>

@@ -109,6 +109,22 @@ export const videoConfigSchema = z.object({
 export type VideoConfig = z.infer<typeof videoConfigSchema>
 export const DEFAULT_VIDEO_CONFIG: VideoConfig = { provider: 'jitsi', baseUrl: 'https://meet.jit.si' }
 
+const days = z.number().int().min(1).max(3650)
+
+/**
+ * How long a deployment keeps a case (deployment.json `retention`, all optional). A closed case is
+ * deleted `closedDays` after it was closed, a cancelled one `cancelledDays` after the cancel, any
+ * other one `waitingDays` after its last activity (a message, a reply, a note, a contact, a status).
+ * An open case with no activity for `staleDays` is flagged in the staff inbox.
+ */
+export const retentionSchema = z.object({
+  closedDays: days.default(365),
+  cancelledDays: days.default(30),
+  waitingDays: days.default(180),
+  staleDays: days.default(30),
+})
+export type RetentionPolicy = z.infer<typeof retentionSchema>
+
 export const deploymentSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{2,40}$/),
@@ -119,6 +135,8 @@ export const deploymentSchema = z
     windows: z.array(windowSchema).min(1),
     map: mapConfigSchema,
     video: videoConfigSchema.default(DEFAULT_VIDEO_CONFIG),
+    /** How long cases are kept (days); every field has a default. */
+    retention: retentionSchema.prefault({}),
     note: z.string(),
   })
   .refine((d) => d.windows.some((w) => w.id === d.defaultWindowId), {

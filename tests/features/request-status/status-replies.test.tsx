@@ -52,7 +52,7 @@ describe('/status: 返事・追加のメッセージ・取り消し', () => {
     expect(await within(view).findByText('ご連絡ありがとうございます。お話を聞かせてください。')).toBeInTheDocument()
     expect(within(view).queryByText('付け替えられた返事')).toBeNull()
     expect(within(view).getAllByText('このメッセージは読めませんでした。')).toHaveLength(1)
-    expect(view).toHaveTextContent(/ごろに、書いた内容を消します/)
+    expect(view).toHaveTextContent(/ごろに、書いた内容を消します。 やりとりのないまま180日たつと消します。/)
 
     await user.type(within(view).getByRole('textbox', { name: 'メッセージ' }), '来週なら話せそうです')
     await user.click(within(view).getByRole('button', { name: '送る' }))

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useParams } from 'react-router'
 import { MembersPage } from '@/features/staff/admin/members-page'
+import { AuditPage } from '@/features/staff/audit/audit-page'
 import { JoinPage } from '@/features/staff/auth/join-page'
 import { AvailabilityPage } from '@/features/staff/availability/availability-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
@@ -24,6 +25,11 @@ function MembersRoute() {
 function NewCaseRoute() {
   const { windowId = '' } = useParams()
   return <NewCasePage key={windowId} windowId={windowId} />
+}
+
+function AuditRoute() {
+  const { windowId = '' } = useParams()
+  return <AuditPage key={windowId} windowId={windowId} />
 }
 
 function ReportsWindowRoute() {
@@ -65,6 +71,7 @@ export default function StaffRoot() {
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
             <Route path="new/:windowId" element={<NewCaseRoute />} />
+            <Route path="audit/:windowId" element={<AuditRoute />} />
             <Route path="campaigns/:windowId" element={<CampaignsRoute />} />
             <Route path="campaigns/:windowId/sheet/:code" element={<FlyerSheetRoute />} />
             <Route path="availability/:windowId" element={<AvailabilityRoute />} />

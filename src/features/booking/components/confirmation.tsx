@@ -7,7 +7,7 @@ import { showingConfirmation, useOutboxEntry } from '@/lib/outbox'
 import { removeEntry } from '@/lib/outbox-delivery'
 import { useText } from '@/lib/use-text'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
-import { RETENTION_DAYS } from '@/shared/limits'
+import { retentionOf } from '@/shared/schemas/retention'
 import type { Answers } from '../booking-answers'
 import { bookingIcs } from '../ics'
 import { useLeaveGuard } from '../use-leave-guard'
@@ -16,6 +16,9 @@ import formStyles from './booking.module.css'
 import type { Sent } from './booking-form'
 import { ConfirmationSummary, confirmationCase, TIMELINE_KEYS } from './confirmation-summary'
 import { PrintSheet } from './print-sheet'
+
+/** deployment.json retention.waitingDays: the promise made before and after sending. */
+const WAITING_DAYS = retentionOf(deployment.retention).waitingDays
 
 interface Props {
   sent: Sent
@@ -50,7 +53,7 @@ export function Confirmation({ sent, answers, statusPath, homePath, receiptExtra
   const failed = pending && entry && (entry.state === 'slotTaken' || entry.state === 'rejected') ? entry.state : null
   const slot = delivered ? delivered.slot : answers.slot?.kind === 'slot' ? answers.slot.slot : null
   const kind = confirmationCase(answers.mode, slot)
-  const deleteAfter = delivered?.deleteAfter ?? new Date(Date.now() + RETENTION_DAYS * DAY_MS).toISOString()
+  const deleteAfter = delivered?.deleteAfter ?? new Date(Date.now() + WAITING_DAYS * DAY_MS).toISOString()
   const win = deployment.windows.find((w) => w.id === answers.windowId) ?? deployment.windows[0]!
   const mode = answers.mode ?? 'phone'
   const titleKey = pending ? 'done.titlePending' : kind === 'booked' ? 'done.titleBooked' : 'done.titleWaiting'

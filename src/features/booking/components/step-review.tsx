@@ -4,9 +4,12 @@ import { RubyText } from '@/components/ruby-text'
 import { deployment, localized } from '@/lib/deployment'
 import { formatDay, formatLongDate, formatTime } from '@/lib/slot-format'
 import { useText } from '@/lib/use-text'
-import { RETENTION_DAYS } from '@/shared/limits'
+import { retentionOf } from '@/shared/schemas/retention'
 import styles from './booking.module.css'
 import type { StepProps } from './step-props'
+
+/** deployment.json retention.waitingDays: the promise made before and after sending. */
+const WAITING_DAYS = retentionOf(deployment.retention).waitingDays
 
 const DAY_MS = 86_400_000
 
@@ -33,7 +36,7 @@ export function StepReview({ answers, update, errors, goTo }: StepProps & { goTo
     ['message', answers.message.trim() ? text.r('review.messageWritten', { count: answers.message.length }) : none, 6],
     ['contact', text.r(`details.contact.${answers.contactKind}`), 6],
   ]
-  const deleteDate = formatLongDate(new Date(Date.now() + RETENTION_DAYS * DAY_MS).toISOString(), language)
+  const deleteDate = formatLongDate(new Date(Date.now() + WAITING_DAYS * DAY_MS).toISOString(), language)
   return (
     <>
       <h3>{text.r('review.summaryHeading')}</h3>
@@ -56,7 +59,7 @@ export function StepReview({ answers, update, errors, goTo }: StepProps & { goTo
       <p>{text.r('review.stored')}</p>
       <p>{text.r('review.storedVisible')}</p>
       <h3>{text.r('review.deleteHeading')}</h3>
-      <p>{text.r('review.delete', { date: deleteDate, days: RETENTION_DAYS })}</p>
+      <p>{text.r('review.delete', { date: deleteDate, days: WAITING_DAYS })}</p>
       <CheckBox
         id="booking-consent"
         label={text.r('review.consent')}

@@ -7,6 +7,7 @@ import { TellPersonFlag } from '../availability/tell-person'
 import { useCases } from '../inbox/cases-context'
 import { openCase, openMessages, type OpenedMessage } from '../inbox/decrypt-case'
 import { staffApi } from '../staff-api'
+import { RetentionNote } from '../retention/retention-notes'
 import { StaffShell } from '../staff-shell'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
@@ -100,6 +101,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
       {detail ? (
         <>
           <TellPersonFlag windowId={windowId} requestId={requestId} notice={detail.slotNotice} onDone={changed} />
+          <RetentionNote summary={detail} />
           <section aria-labelledby="case-request">
             <h2 id="case-request">{st('case.request')}</h2>
             {payload ? (

@@ -5,6 +5,7 @@ import { caseStatuses } from '@/shared/schemas/case-status'
 import { askers } from '@/shared/schemas/booking-payload'
 import { consultationModes } from '@/shared/schemas/common'
 import { KeyStatus } from '../keys/key-status'
+import { StaleBadge } from '../retention/retention-notes'
 import type { WindowKey } from '../keys/use-my-keys'
 import { StaffShell } from '../staff-shell'
 import styles from '../staff.module.css'
@@ -98,7 +99,10 @@ export function InboxPage({ keys }: { keys: WindowKey[] }) {
                 <td data-label={st('inbox.mode')}>{st(`modes.${summary.mode}`)}</td>
                 <td data-label={st('inbox.slot')}>{summary.slot ? tokyoDateTime(summary.slot.start) : st('inbox.noSlot')}</td>
                 <td data-label={st('case.concerns')}>{payload?.mainConcern ? st('inbox.mainConcern', { concern: concernLabel(payload.mainConcern) }) : payload?.concerns.map(concernLabel).join(st('listSeparator'))}</td>
-                <td data-label={st('inbox.status')}>{st(`statuses.${summary.status}`)}</td>
+                <td data-label={st('inbox.status')}>
+                  {st(`statuses.${summary.status}`)}
+                  <StaleBadge summary={summary} />
+                </td>
               </tr>
             ))}
           </tbody>
