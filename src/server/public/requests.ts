@@ -32,9 +32,10 @@ async function authenticate(store: Store, credentials: CredentialHasher, lookupI
 }
 
 async function view(store: Store, request: StoredRequest) {
-  const [slot, messages] = await Promise.all([
+  const [slot, messages, handover] = await Promise.all([
     request.slotId && request.status !== 'cancelled' ? store.getSlot(request.slotId) : null,
     store.messages(request.requestId),
+    store.handover.lastHandover(request.requestId),
   ])
   return {
     requestId: request.requestId,
@@ -45,6 +46,7 @@ async function view(store: Store, request: StoredRequest) {
     ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     videoUrl: request.videoUrl,
     deleteAfter: request.deleteAfter,
+    handedOverFrom: handover?.fromWindowId ?? null,
   }
 }
 

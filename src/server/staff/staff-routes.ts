@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps'
 import { authRoutes } from './auth-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
+import { handoverRoutes } from './handover-routes'
 import { memberRoutes } from './member-routes'
 import { newCaseRoutes } from './new-case-routes'
 import { checkOrigin } from './origin'
@@ -16,6 +17,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
+  signedIn.route('/windows', handoverRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
 
   const staff = new Hono()

@@ -10,6 +10,7 @@ import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
+import { createHandoverStore, type HandoverStore } from '../staff/handover-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
@@ -78,6 +79,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
+  /** Consent records, re-seal and hand-over of cases (src/server/staff/). */
+  readonly handover: HandoverStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -95,5 +98,6 @@ export function createSqlStore(db: SqlDriver): Store {
     staff: createStaffStore(db),
     audit: createAuditStore(db),
     cases: createCaseStore(db),
+    handover: createHandoverStore(db),
   }
 }

@@ -67,6 +67,8 @@ export const requestViewSchema = z.object({
   /** https only: the status page opens it as a link, so `javascript:` or `http:` must never pass. */
   videoUrl: z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' }).nullable(),
   deleteAfter: isoDateTime,
+  /** Set when staff passed the case on, with the person's consent, from this window to `windowId`. */
+  handedOverFrom: windowId.nullable().optional(),
 })
 export type RequestView = z.infer<typeof requestViewSchema>
 
