@@ -3,10 +3,13 @@ import { createInvite } from '../../src/server/staff/invites'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
+import { seedNode } from './helpers/certified-keys'
+import { defineHandoverContract } from './contract/handover-contract'
 
 let node: Awaited<ReturnType<typeof startNodeApp>>
 beforeAll(async () => {
   node = await startNodeApp()
+  await seedNode(node.driver)
 })
 afterAll(() => node.close())
 
@@ -17,3 +20,4 @@ const setup = (): StaffContractSetup => ({
 })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineHandoverContract(setup)

@@ -2,6 +2,8 @@ import { afterAll, beforeAll } from 'vitest'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
+import { seededKeySql } from './helpers/certified-keys'
+import { defineHandoverContract } from './contract/handover-contract'
 
 const times = (n: number, invite: { windowId: string; role: 'staff' | 'admin' }) => Array.from({ length: n }, () => invite)
 
@@ -9,7 +11,8 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(16, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(22, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'staff' })],
+    seed: await seededKeySql(),
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -18,3 +21,4 @@ afterAll(async () => workerd?.close(), 30_000)
 const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId: string, role: 'staff' | 'admin') => workerd.invite(windowId, role) })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineHandoverContract(setup)
