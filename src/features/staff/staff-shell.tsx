@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import styles from './staff.module.css'
 import { useStaffSession } from './staff-session'
 import { st } from './staff-text'
+import { handoverText } from './handover/handover-text'
 
 /** Staff pages' frame: not indexed, its own title, a plain header; no public navigation, no quick exit. */
 export function StaffShell({ title, children }: { title: string; children: ReactNode }) {
@@ -31,6 +32,11 @@ export function StaffShell({ title, children }: { title: string; children: React
             {me.windows.map((w) => (
               <Link key={w.windowId} to={`/staff/reports/${w.windowId}`}>
                 {me.windows.length > 1 ? st('nav.reportsOf', { window: w.windowId }) : st('nav.reports')}
+              </Link>
+            ))}
+            {me.windows.map((w) => (
+              <Link key={`reseal-${w.windowId}`} to={`/staff/reseal/${w.windowId}`}>
+                {me.windows.length > 1 ? handoverText.navOf(w.windowId) : handoverText.nav}
               </Link>
             ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}

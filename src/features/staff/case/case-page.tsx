@@ -11,10 +11,13 @@ import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { caseWords } from '../reports/report-labels'
 import { CaseForms } from './case-forms'
+import { HandoverPanel, windowName } from '../handover/handover-panel'
+import { handoverText } from '../handover/handover-text'
 
 function messageLabel(m: OpenedMessage): string {
   if (m.kind === 'followUp') return st('case.fromPerson')
   if (m.kind === 'reply') return st('case.reply')
+  if (m.kind === 'consent') return handoverText.consent.entry
   return st(m.kind === 'note' ? 'case.note' : 'case.contactEntry')
 }
 
@@ -97,6 +100,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
       ) : null}
       {detail ? (
         <>
+          {detail.handovers?.length ? <p className={styles.notice}>{handoverText.handover.from(windowName(detail.handovers.at(-1)!.fromWindowId))}</p> : null}
           <section aria-labelledby="case-request">
             <h2 id="case-request">{st('case.request')}</h2>
             {payload ? (
@@ -125,6 +129,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
             <Thread messages={messages} />
           </section>
           <CaseForms detail={detail} payload={payload} onChanged={changed} />
+          <HandoverPanel detail={detail} messages={messages} myKey={key?.pair ?? null} onChanged={changed} onHandedOver={reload} />
         </>
       ) : null}
     </StaffShell>
