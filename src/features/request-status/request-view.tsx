@@ -77,7 +77,7 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
         ) : null}
       </dl>
       {view.handedOverFrom && win ? <p>{text.r('view.handedOver', { from: windowLabel(view.handedOverFrom, language), to: localized(win.name, language) })}</p> : null}
-      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} replyKeyRaw={keys.replyKeyRaw} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 
       <h3>{text.r('view.messagesHeading')}</h3>

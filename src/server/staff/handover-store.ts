@@ -104,7 +104,7 @@ export function createHandoverStore(db: SqlDriver) {
         // The receiving window starts afresh: the old window's slot and video link are not theirs.
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
         sql(
-          `UPDATE requests SET window_id = ?, updated_at = ?, video_url = NULL, staff_read_at = NULL, slot_id = NULL,
+          `UPDATE requests SET window_id = ?, updated_at = ?, video_url = NULL, video_envelope = NULL, staff_read_at = NULL, slot_id = NULL,
              case_status = CASE WHEN case_status IN ('closed', 'cancelled') THEN case_status ELSE 'received' END,
              status = CASE WHEN status = 'booked' THEN 'waiting' ELSE status END
            WHERE request_id = ?`,
