@@ -124,7 +124,7 @@ describe('鍵のかけ直しと、同意を得てほかの窓口へつなぐ', (
     expect(await lead.page.getByRole('button', { name: 'ほかの窓口へつなぐ' }).count()).toBe(0)
     await lead.page.getByLabel('同意の得かた').selectOption({ label: '電話' })
     await lead.page.getByLabel('同意の内容（どこへ、何を伝えるか）').fill('文京区ひきこもり支援センターに相談の内容を伝えて引き継ぐこと')
-    await lead.page.getByRole('button', { name: '同意を記録する' }).click()
+    await lead.page.getByRole('button', { name: '同意を保存する' }).click()
     await lead.page.getByRole('status').filter({ hasText: '同意を記録しました。' }).waitFor()
     await expectNoAxeViolations(lead.page, 'case with consent')
 
