@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
@@ -11,7 +12,7 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(22, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'staff' })],
+    invites: [...times(25, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'staff' })],
     seed: await seededKeySql(),
   })
 }, 120_000)

@@ -101,10 +101,12 @@ export function createHandoverStore(db: SqlDriver) {
           requestId, requestId, fromWindowId, updatedAt, toWindowId, at, memberId,
         ),
         ...args.changes.map((c) => update(c.stored, requestId, c.next, false)),
-        // The receiving window starts afresh: the old window's slot and video link are not theirs.
+        // The receiving window starts afresh: the old window's slot, video link and any notice of a time
+        // it took away are not theirs (the person's /status says the case was passed on instead).
         sql('UPDATE slots SET booked_request_id = NULL WHERE booked_request_id = ?', requestId),
         sql(
           `UPDATE requests SET window_id = ?, updated_at = ?, video_url = NULL, video_envelope = NULL, staff_read_at = NULL, slot_id = NULL,
+             slot_notice_reason = NULL, slot_notice_start = NULL, tell_person = 0,
              case_status = CASE WHEN case_status IN ('closed', 'cancelled') THEN case_status ELSE 'received' END,
              status = CASE WHEN status = 'booked' THEN 'waiting' ELSE status END
            WHERE request_id = ?`,

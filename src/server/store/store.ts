@@ -8,10 +8,12 @@ import { createMetricStore } from './metric-store'
 import { createRequestStore } from './request-store'
 import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
+import { createAvailabilityStore, type AvailabilityStore } from '../staff/availability-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import { createHandoverStore, type HandoverStore } from '../staff/handover-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { SlotCancelReason } from '../../shared/schemas/requests'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
 export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
@@ -41,6 +43,8 @@ export interface StoredRequest {
   /** The sealed video link (JSON text of a reply envelope), opened only with the receipt. */
   video: string | null
   deleteAfter: string
+  /** Set when staff took the booked time away (src/server/staff/availability-store.ts). */
+  slotNotice: { reason: SlotCancelReason; start: string } | null
 }
 
 export interface StoredMessage {
@@ -82,6 +86,8 @@ export interface Store {
   readonly cases: CaseStore
   /** Consent records, re-seal and hand-over of cases (src/server/staff/). */
   readonly handover: HandoverStore
+  /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
+  readonly availability: AvailabilityStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -100,5 +106,6 @@ export function createSqlStore(db: SqlDriver): Store {
     audit: createAuditStore(db),
     cases: createCaseStore(db),
     handover: createHandoverStore(db),
+    availability: createAvailabilityStore(db),
   }
 }

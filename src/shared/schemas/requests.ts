@@ -57,6 +57,14 @@ export const messageSchema = z.object({
   envelope: z.union([replyEnvelopeSchema, envelopeSchema]),
 })
 
+/** Why a booked time was taken away by the window; /status says it in the person's language. */
+export const slotCancelReasons = ['staffUnavailable', 'closure', 'released'] as const
+export const slotCancelReason = z.enum(slotCancelReasons, { error: 'validation.invalid' })
+export type SlotCancelReason = z.infer<typeof slotCancelReason>
+/** The time that was taken away (its start) and why; shown while the request has no new slot. */
+export const publicSlotNoticeSchema = z.object({ reason: slotCancelReason, start: isoDateTime })
+export type PublicSlotNotice = z.infer<typeof publicSlotNoticeSchema>
+
 export const requestViewSchema = z.object({
   requestId,
   windowId,
@@ -69,6 +77,7 @@ export const requestViewSchema = z.object({
   deleteAfter: isoDateTime,
   /** Set when staff passed the case on, with the person's consent, from this window to `windowId`. */
   handedOverFrom: windowId.nullable().optional(),
+  slotNotice: publicSlotNoticeSchema.nullable().optional(),
 })
 export type RequestView = z.infer<typeof requestViewSchema>
 

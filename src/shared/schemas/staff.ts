@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { slotNoticeSchema } from './availability'
 import { caseStatus } from './case-status'
 import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
@@ -109,6 +110,8 @@ export const caseSummarySchema = z.object({
   origin: caseOrigin,
   /** The windows this case was passed on from (src/shared/schemas/handover.ts); its older envelopes stay bound to them. */
   handovers: z.array(caseHandoverSchema).optional(),
+  /** A booked time staff took away (cancelled day, released booking), and whether the person still has to be told. */
+  slotNotice: slotNoticeSchema.nullable().optional(),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
