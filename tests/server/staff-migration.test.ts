@@ -19,8 +19,8 @@ const checkLists = (column: string) =>
 describe('移行 0003 (職員側) の CHECK は共有の一覧と同じ', () => {
   it('requests.case_status は caseStatuses、messages.kind は messageKinds、role は staffRoles', () => {
     expect(checkLists('case_status')).toEqual([[...caseStatuses]])
-    // Contact-log entries are kept in a table of their own (0004_contact_log.sql), never among the person's messages.
-    expect(checkLists('kind')).toEqual([messageKinds.filter((kind) => kind !== 'contact')])
+    // Contact-log entries (0004) and consents (0008) are kept in tables of their own, never among the person's messages.
+    expect(checkLists('kind')).toEqual([messageKinds.filter((kind) => kind !== 'contact' && kind !== 'consent')])
     expect(checkLists('role')).toEqual([[...staffRoles], [...staffRoles]])
   })
 

@@ -6,10 +6,13 @@ import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
+import { seedNode } from './helpers/certified-keys'
+import { defineHandoverContract } from './contract/handover-contract'
 
 let node: Awaited<ReturnType<typeof startNodeApp>>
 beforeAll(async () => {
   node = await startNodeApp()
+  await seedNode(node.driver)
 })
 afterAll(() => node.close())
 
@@ -22,4 +25,5 @@ defineStaffContract(setup)
 defineCampaignStaffContract(setup)
 defineMoveBookingContract(setup)
 defineAuditStaffContract(setup)
+defineHandoverContract(setup)
 defineAvailabilityContract(setup)

@@ -5,6 +5,8 @@ import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
+import { seededKeySql } from './helpers/certified-keys'
+import { defineHandoverContract } from './contract/handover-contract'
 
 const times = (n: number, invite: { windowId: string; role: 'staff' | 'admin' }) => Array.from({ length: n }, () => invite)
 
@@ -12,7 +14,8 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(30, { windowId: 'toshima', role: 'staff' }), ...times(16, { windowId: 'toshima', role: 'admin' }), ...times(3, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(32, { windowId: 'toshima', role: 'staff' }), ...times(18, { windowId: 'toshima', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'staff' })],
+    seed: await seededKeySql(),
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -24,3 +27,4 @@ defineCampaignStaffContract(setup)
 defineMoveBookingContract(setup)
 defineAuditStaffContract(setup)
 defineAvailabilityContract(setup)
+defineHandoverContract(setup)

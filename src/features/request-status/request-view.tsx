@@ -13,6 +13,11 @@ import styles from './status.module.css'
 import { ReplyNoticeToggle } from './reply-notice-toggle'
 import { VideoJoin } from './video-join'
 
+const windowLabel = (id: string, language: string) => {
+  const found = deployment.windows.find((w) => w.id === id)
+  return found ? localized(found.name, language) : id
+}
+
 type Shown = { id: string; from: 'staff' | 'person'; sentAt: string; text: string | null }
 
 export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptKeys; view: View; callPath: string; onChange: (view: View) => void }) {
@@ -67,7 +72,14 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
             <dd><RubyText text={localized(win.name, language)} /></dd>
           </div>
         ) : null}
+        {win?.phone ? (
+          <div className={styles.row}>
+            <dt>{text.r('view.phone')}</dt>
+            <dd><a href={`tel:${win.phone}`}>{win.phone}</a></dd>
+          </div>
+        ) : null}
       </dl>
+      {view.handedOverFrom && win ? <p>{text.r('view.handedOver', { from: windowLabel(view.handedOverFrom, language), to: localized(win.name, language) })}</p> : null}
       {view.slotNotice ? (
         <p className={styles.notice} data-testid="slot-notice">
           {text.r(`view.slotNotice.${view.slotNotice.reason}`, { when: `${formatDay(view.slotNotice.start, language)} ${formatTime(view.slotNotice.start)}` })}

@@ -17,6 +17,7 @@ export class StaffApiError extends Error {
   }
 }
 
+/** One staff API call; feature modules with routes of their own build on it. */
 export async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
   let response: Response
   try {

@@ -5,6 +5,7 @@ import { availabilityText } from './availability/availability-text'
 import styles from './staff.module.css'
 import { useStaffSession } from './staff-session'
 import { st } from './staff-text'
+import { handoverText } from './handover/handover-text'
 
 /** Staff pages' frame: not indexed, its own title, a plain header; no public navigation, no quick exit. */
 export function StaffShell({ title, children }: { title: string; children: ReactNode }) {
@@ -48,6 +49,11 @@ export function StaffShell({ title, children }: { title: string; children: React
             {me.windows.map((w) => (
               <Link key={`availability-${w.windowId}`} to={`/staff/availability/${w.windowId}`}>
                 {me.windows.length > 1 ? `${availabilityText.nav}（${w.windowId}）` : availabilityText.nav}
+              </Link>
+            ))}
+            {me.windows.map((w) => (
+              <Link key={`reseal-${w.windowId}`} to={`/staff/reseal/${w.windowId}`}>
+                {me.windows.length > 1 ? handoverText.navOf(w.windowId) : handoverText.nav}
               </Link>
             ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}

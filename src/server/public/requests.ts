@@ -39,9 +39,10 @@ async function authenticate(store: Store, credentials: CredentialHasher, lookupI
 }
 
 async function view(store: Store, request: StoredRequest, retention: RetentionPolicy) {
-  const [slot, messages] = await Promise.all([
+  const [slot, messages, handover] = await Promise.all([
     request.slotId && request.status !== 'cancelled' ? store.getSlot(request.slotId) : null,
     store.messages(request.requestId),
+    store.handover.lastHandover(request.requestId),
   ])
   return {
     requestId: request.requestId,
@@ -52,6 +53,7 @@ async function view(store: Store, request: StoredRequest, retention: RetentionPo
     ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     video: request.video === null ? null : (JSON.parse(request.video) as unknown),
     deleteAfter: deletionDate({ status: request.caseStatus, statusAt: request.statusAt, updatedAt: request.updatedAt }, retention),
+    handedOverFrom: handover?.fromWindowId ?? null,
     // A time the window took away, while no new one is booked (and the case is still open).
     slotNotice: !slot && request.status !== 'cancelled' && request.caseStatus !== 'closed' ? request.slotNotice : null,
   }

@@ -4,6 +4,7 @@ import type { CaseOrigin } from '../../shared/schemas/contact-log'
 import type { ConsultationMode } from '../../shared/schemas/common'
 import type { Slot } from '../../shared/schemas/requests'
 import type { MessageKind } from '../../shared/schemas/staff'
+import type { CaseHandover } from '../../shared/schemas/case-handover'
 import { sql, type SqlDriver, type SqlRow } from '../store/sql-driver'
 
 /** The requests of a window as staff see them: ciphertext, routing fields and the case's status. */
@@ -21,6 +22,7 @@ export interface StoredCase {
   /** The sealed video link (JSON text of a reply envelope). */
   video: string | null
   origin: CaseOrigin
+  handovers: CaseHandover[]
   slotNotice: SlotNotice | null
 }
 
@@ -36,9 +38,20 @@ const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.create
   r.slot_notice_reason, r.slot_notice_start, r.tell_person,
   s.id AS slot_id, s.start AS slot_start, s."end" AS slot_end, s.mode AS slot_mode,
   (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.request_id AND m.kind = 'followUp'
-     AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread`
+     AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread,
+  (SELECT json_group_array(json_object('fromWindowId', h.from_window_id, 'toWindowId', h.to_window_id, 'at', h.at))
+     FROM case_handovers h WHERE h.request_id = r.request_id) AS handovers`
 
 const CASE_FROM = `FROM requests r LEFT JOIN slots s ON s.booked_request_id = r.request_id`
+
+function handoversOf(value: SqlRow[string] | undefined): CaseHandover[] {
+  try {
+    const list = JSON.parse(String(value ?? '[]')) as CaseHandover[]
+    return list.sort((a, b) => a.at.localeCompare(b.at))
+  } catch {
+    return []
+  }
+}
 
 function toCase(r: SqlRow): StoredCase {
   return {
@@ -55,6 +68,7 @@ function toCase(r: SqlRow): StoredCase {
     unreadFollowUps: Number(r.unread ?? 0),
     video: r.video_envelope === null || r.video_envelope === undefined ? null : String(r.video_envelope),
     origin: (r.origin ?? 'online') as CaseOrigin,
+    handovers: handoversOf(r.handovers),
     slotNotice: r.slot_notice_reason
       ? { reason: r.slot_notice_reason as SlotNotice['reason'], start: String(r.slot_notice_start), tellPerson: Number(r.tell_person) === 1 }
       : null,
@@ -81,8 +95,9 @@ export function createCaseStore(db: SqlDriver) {
         sql(
           `SELECT id, kind, sent_at, author_id, envelope FROM messages WHERE request_id = ?
            UNION ALL SELECT id, 'contact' AS kind, sent_at, author_id, envelope FROM case_contacts WHERE request_id = ?
+           UNION ALL SELECT id, 'consent' AS kind, sent_at, author_id, envelope FROM case_consents WHERE request_id = ?
            ORDER BY sent_at, id`,
-          requestId, requestId,
+          requestId, requestId, requestId,
         ),
       )
       return rows.map((r) => ({

@@ -5,6 +5,7 @@ import { authRoutes } from './auth-routes'
 import { availabilityRoutes } from './availability-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
+import { handoverRoutes } from './handover-routes'
 import { memberRoutes } from './member-routes'
 import { moveBookingRoutes } from './move-booking-routes'
 import { newCaseRoutes } from './new-case-routes'
@@ -20,6 +21,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
   signedIn.route('/windows', moveBookingRoutes(deps))
+  signedIn.route('/windows', handoverRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
   signedIn.route('/windows', auditRoutes(deps))
   signedIn.route('/windows', availabilityRoutes(deps))

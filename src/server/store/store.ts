@@ -13,6 +13,7 @@ import { createAvailabilityStore, type AvailabilityStore } from '../staff/availa
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createMoveBookingStore, type MoveBookingStore } from '../staff/move-booking-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
+import { createHandoverStore, type HandoverStore } from '../staff/handover-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { RetentionCutoffs } from '../../shared/schemas/retention'
 import type { SlotCancelReason } from '../../shared/schemas/requests'
@@ -91,6 +92,8 @@ export interface Store {
   readonly cases: CaseStore
   /** Moving a case's booking to another open slot, in one transaction (src/server/staff/). */
   readonly moves: MoveBookingStore
+  /** Consent records, re-seal and hand-over of cases (src/server/staff/). */
+  readonly handover: HandoverStore
   /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
   readonly availability: AvailabilityStore
   /** Deletes the requests the retention rules have made due, with everything they hold; returns how many. */
@@ -118,6 +121,7 @@ export function createSqlStore(db: SqlDriver): Store {
     audit: createAuditStore(db),
     cases: createCaseStore(db),
     moves: createMoveBookingStore(db),
+    handover: createHandoverStore(db),
     availability: createAvailabilityStore(db),
   }
 }

@@ -14,7 +14,8 @@ const HPKE_INFO = encoder.encode('tsunagu/v1/content-key')
 /** Plaintext is padded to a multiple of this, so the ciphertext length says little about the message. */
 const PAD_BLOCK = 512
 
-export const envelopeKinds = ['request', 'followUp', 'note', 'contact'] as const
+/** consent: the person's recorded consent to a hand-over (src/shared/schemas/handover.ts), sealed like a note. */
+export const envelopeKinds = ['request', 'followUp', 'note', 'contact', 'consent'] as const
 export type EnvelopeKind = (typeof envelopeKinds)[number]
 
 /**

@@ -78,6 +78,8 @@ export const requestViewSchema = z.object({
   /** The video link, sealed with the reply key: only the receipt holder opens it (then https only). */
   video: replyEnvelopeSchema.nullable(),
   deleteAfter: isoDateTime,
+  /** Set when staff passed the case on, with the person's consent, from this window to `windowId`. */
+  handedOverFrom: windowId.nullable().optional(),
   slotNotice: publicSlotNoticeSchema.nullable().optional(),
 })
 export type RequestView = z.infer<typeof requestViewSchema>

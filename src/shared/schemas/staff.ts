@@ -5,6 +5,7 @@ import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
 import { envelopeSchema, replyEnvelopeSchema, staffCertificateSchema } from './envelope'
 import { createRequestSchema, slotSchema } from './requests'
+import { caseHandoverSchema } from './case-handover'
 
 /**
  * The staff API's wire contract (DESIGN §8; routes in src/server/staff/README.md). Every staff
@@ -76,8 +77,8 @@ export const memberViewSchema = z.object({
 })
 export type MemberView = z.infer<typeof memberViewSchema>
 
-/** contact: an entry of the contact log (src/shared/schemas/contact-log.ts), sealed to the window like a note. */
-export const messageKinds = ['followUp', 'reply', 'note', 'contact'] as const
+/** contact: an entry of the contact log (src/shared/schemas/contact-log.ts), sealed to the window like a note; consent: the hand-over consent (handover.ts). */
+export const messageKinds = ['followUp', 'reply', 'note', 'contact', 'consent'] as const
 export const messageKind = z.enum(messageKinds)
 export type MessageKind = z.infer<typeof messageKind>
 
@@ -107,6 +108,8 @@ export const caseSummarySchema = z.object({
   video: replyEnvelopeSchema.nullable(),
   /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
   origin: caseOrigin,
+  /** The windows this case was passed on from (src/shared/schemas/handover.ts); its older envelopes stay bound to them. */
+  handovers: z.array(caseHandoverSchema).optional(),
   /** A booked time staff took away (cancelled day, released booking), and whether the person still has to be told. */
   slotNotice: slotNoticeSchema.nullable().optional(),
 })

@@ -8,6 +8,8 @@ import { CampaignsPage, FlyerSheetPage } from '@/features/staff/campaigns/campai
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
 import { NewCasePage } from '@/features/staff/new-case/new-case-page'
+import { ResealPage } from '@/features/staff/handover/reseal-page'
+import { TsunaguSheetPage } from '@/features/staff/handover/tsunagu-sheet'
 import { ReportsRoute } from '@/features/staff/reports/reports-route'
 import { StaffGate } from '@/features/staff/staff-app'
 import { StaffSessionProvider } from '@/features/staff/staff-session'
@@ -15,6 +17,16 @@ import { StaffSessionProvider } from '@/features/staff/staff-session'
 function CaseRoute() {
   const { windowId = '', requestId = '' } = useParams()
   return <CasePage key={requestId} windowId={windowId} requestId={requestId} />
+}
+
+function SheetRoute() {
+  const { windowId = '', requestId = '' } = useParams()
+  return <TsunaguSheetPage key={requestId} windowId={windowId} requestId={requestId} />
+}
+
+function ResealRoute() {
+  const { windowId = '' } = useParams()
+  return <ResealPage key={windowId} windowId={windowId} />
 }
 
 function MembersRoute() {
@@ -68,6 +80,8 @@ export default function StaffRoot() {
           <Routes>
             <Route index element={<InboxPage keys={keys} />} />
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
+            <Route path="cases/:windowId/:requestId/sheet" element={<SheetRoute />} />
+            <Route path="reseal/:windowId" element={<ResealRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
             <Route path="new/:windowId" element={<NewCaseRoute />} />

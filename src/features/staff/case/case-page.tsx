@@ -14,10 +14,13 @@ import { errorText, st } from '../staff-text'
 import { caseWords } from '../reports/report-labels'
 import { newCaseText } from '../new-case/new-case-text'
 import { CaseForms } from './case-forms'
+import { HandoverPanel, windowName } from '../handover/handover-panel'
+import { handoverText } from '../handover/handover-text'
 
 function messageLabel(m: OpenedMessage): string {
   if (m.kind === 'followUp') return st('case.fromPerson')
   if (m.kind === 'reply') return st('case.reply')
+  if (m.kind === 'consent') return handoverText.consent.entry
   return st(m.kind === 'note' ? 'case.note' : 'case.contactEntry')
 }
 
@@ -100,6 +103,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
       ) : null}
       {detail ? (
         <>
+          {detail.handovers?.length ? <p className={styles.notice}>{handoverText.handover.from(windowName(detail.handovers.at(-1)!.fromWindowId))}</p> : null}
           <TellPersonFlag windowId={windowId} requestId={requestId} notice={detail.slotNotice} onDone={changed} />
           <RetentionNote summary={detail} />
           <section aria-labelledby="case-request">
@@ -136,6 +140,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
             <Thread messages={messages} />
           </section>
           <CaseForms detail={detail} payload={payload} onChanged={changed} />
+          <HandoverPanel detail={detail} messages={messages} myKey={key?.pair ?? null} onChanged={changed} onHandedOver={reload} />
         </>
       ) : null}
     </StaffShell>

@@ -1,4 +1,6 @@
 import { openEnvelope } from '@/shared/crypto/envelope'
+import { boundWindowOf } from '@/shared/crypto/reseal'
+import { consentPayloadSchema, type ConsentPayload } from '@/shared/schemas/handover'
 import { decryptReply } from '@/shared/crypto/reply'
 import type { RecipientKeyPair } from '@/shared/crypto/window-keys'
 import { bookingPayloadSchema, type BookingPayload } from '@/shared/schemas/booking-payload'
@@ -22,12 +24,15 @@ export interface OpenedMessage {
   text: string | null
   /** A contact log entry, opened: counted by the reports. null when not a contact or unreadable. */
   contact: ContactLogPayload | null
+  /** The person's recorded consent to a hand-over, opened; absent or null otherwise. */
+  consent?: ConsentPayload | null
 }
 
 export async function openCase(summary: CaseSummary, key: RecipientKeyPair | null): Promise<OpenedCase> {
   if (!key) return { summary, payload: null }
   try {
-    const plain = await openEnvelope(summary.envelope, key, { requestId: summary.requestId, windowId: summary.windowId, kind: 'request', messageId: summary.requestId })
+    const windowId = boundWindowOf(summary.envelope, summary.windowId, summary.handovers)
+    const plain = await openEnvelope(summary.envelope, key, { requestId: summary.requestId, windowId, kind: 'request', messageId: summary.requestId })
     const parsed = bookingPayloadSchema.safeParse(plain)
     return { summary, payload: parsed.success ? parsed.data : null }
   } catch {
@@ -36,17 +41,23 @@ export async function openCase(summary: CaseSummary, key: RecipientKeyPair | nul
 }
 
 export async function openMessages(detail: CaseDetail, payload: BookingPayload | null, key: RecipientKeyPair | null): Promise<OpenedMessage[]> {
-  const bound = { requestId: detail.requestId, windowId: detail.windowId }
   return Promise.all(
     detail.messages.map(async (m) => {
       let text: string | null = null
       let contact: ContactLogPayload | null = null
+      let consent: ConsentPayload | null = null
       try {
         if (m.kind === 'reply') {
           if (payload) text = replyPayloadSchema.parse(await decryptReply(payload.replyKey, m.envelope as ReplyEnvelope, { requestId: detail.requestId, messageId: m.id })).text
         } else if (key) {
-          const plain = await openEnvelope(m.envelope as Envelope, key, { ...bound, kind: m.kind, messageId: m.id })
-          if (m.kind === 'contact') {
+          const envelope = m.envelope as Envelope
+          const windowId = boundWindowOf(envelope, detail.windowId, detail.handovers)
+          const plain = await openEnvelope(envelope, key, { requestId: detail.requestId, windowId, kind: m.kind, messageId: m.id })
+          if (m.kind === 'consent') {
+            consent = consentPayloadSchema.parse(plain)
+            if (consent.id !== m.id) throw new TypeError('consent id mismatch')
+            text = consent.scope
+          } else if (m.kind === 'contact') {
             contact = contactLogPayloadSchema.parse(plain)
             // The entry names its own id: one moved from another message would not match.
             if (contact.id !== m.id) throw new TypeError('contact id mismatch')
@@ -58,8 +69,9 @@ export async function openMessages(detail: CaseDetail, payload: BookingPayload |
       } catch {
         text = null
         contact = null
+        consent = null
       }
-      return { id: m.id, kind: m.kind, sentAt: m.sentAt, authorId: m.authorId, text, contact }
+      return { id: m.id, kind: m.kind, sentAt: m.sentAt, authorId: m.authorId, text, contact, consent }
     }),
   )
 }
