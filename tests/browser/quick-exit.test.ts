@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import deployment from '../../src/shared/config/deployment.json' with { type: 'json' }
-import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-boot-script'
+import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-paths'
 import { launchChromium } from '../tools/chromium'
 import { appUrl, baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
 import { fillDeviceStorage, OUTBOX_DB, readDeviceStorage } from './helpers/storage'
