@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languagePath, splitLanguagePath } from '../language-paths'
 import { windowId } from './common'
 import { campaignSchema } from './requests'
 
@@ -10,6 +11,7 @@ import { campaignSchema } from './requests'
 
 export const campaignLanguages = ['ja', 'ja-easy', 'en'] as const
 export const campaignLanguage = z.enum(campaignLanguages, { error: 'validation.invalid' })
+export type CampaignLanguage = z.infer<typeof campaignLanguage>
 
 /**
  * A path of this app with its query (e.g. `/book?window=toshima`, `/map?kind=family`): never another
@@ -53,11 +55,15 @@ export const funnelRowSchema = z.object({
 })
 export type FunnelRow = z.infer<typeof funnelRowSchema>
 
-/** Where /q/<code> leads: the target with `src` (the campaign) and, unless Japanese, `lang`. */
-export function campaignLanding(campaign: { code: string; targetPath: string; language: string }): string {
+/**
+ * Where /q/<code> leads: the target at its URL in the campaign's language (`/en/book?…`, see
+ * shared/language-paths.ts), with `src` (the campaign). A target typed with a language prefix of its
+ * own is moved to the campaign's language.
+ */
+export function campaignLanding(campaign: { code: string; targetPath: string; language: CampaignLanguage }): string {
   const [path, query = ''] = campaign.targetPath.split('?', 2) as [string, string?]
   const params = new URLSearchParams(query)
   params.set('src', campaign.code)
-  if (campaign.language !== 'ja') params.set('lang', campaign.language)
-  return `${path}?${params.toString()}`
+  params.delete('lang')
+  return `${languagePath(campaign.language, splitLanguagePath(path).path)}?${params.toString()}`
 }
