@@ -37,8 +37,11 @@ interface Options {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+const FURIGANA = /\{([^|{}]+)\|([^|{}]+)\}/g
+/** The text without its readings, for an attribute (as components/ruby-text.tsx's withoutRuby). */
+const withoutRuby = (text: string) => text.replace(FURIGANA, '$1')
 /** やさしい日本語's `{漢字|かんじ}` as <ruby>, as components/ruby-text.tsx renders it. */
-const rubyHtml = (text: string) => escapeHtml(text).replace(/\{([^|{}]+)\|([^|{}]+)\}/g, '<ruby>$1<rp>(</rp><rt>$2</rt><rp>)</rp></ruby>')
+const rubyHtml = (text: string) => escapeHtml(text).replace(FURIGANA, '<ruby>$1<rp>(</rp><rt>$2</rt><rp>)</rp></ruby>')
 
 /**
  * The same page in every language, for search engines and for readers' tools; `x-default` is the
@@ -109,9 +112,12 @@ export function prerender({ pages, entry, app }: Options): Plugin {
     const withRoot = template.replace('<div id="root"></div>', root)
     if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
     const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-    const langed = titled.replace(/<html lang="[^"]*">/, `<html lang="${HTML_LANG[page.language]}">`)
+    const text = PAGE_HTML_TEXT[page.language]
+    const langed = titled
+      .replace(/<html lang="[^"]*">/, `<html lang="${HTML_LANG[page.language]}">`)
+      .replace(/<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeHtml(withoutRuby(text.description))}"`)
     // The shell's notice says nothing shows without JavaScript; this page does show, only its tools need it.
-    const noticed = langed.replace(/<noscript>[^]*?<\/noscript>/, `<noscript>${rubyHtml(PAGE_HTML_TEXT[page.language].noscript.page)}</noscript>`)
+    const noticed = langed.replace(/<noscript>[^]*?<\/noscript>/, `<noscript>${rubyHtml(text.noscript.page)}</noscript>`)
     return inHead(noticed, [...alternates(path), ...css.map((file) => inlineStyle(file))])
   }
 

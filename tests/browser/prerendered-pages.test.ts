@@ -11,9 +11,10 @@ import home from '../../src/locales/ja/home.json' with { type: 'json' }
 import { launchChromium } from '../tools/chromium'
 import { appUrl, newAppContext, openPage } from './helpers/app'
 import { pagesInEveryLanguage, shownText, statusSentences, withoutReadings } from './helpers/page-languages'
-import { DIST, precachedUrls } from './helpers/precache'
+import { DIST, ROOT, precachedUrls } from './helpers/precache'
 
 const PAGES = pagesInEveryLanguage()
+const pageText = (language: string) => JSON.parse(readFileSync(join(ROOT, 'src/locales', language, 'page-html.json'), 'utf8')) as { description: string }
 const builtHtml = (url: string) => readFileSync(join(DIST, prerenderedFile(url)), 'utf8')
 /** Visible text of an HTML fragment, furigana readings left out. */
 const textOf = (html: string) =>
@@ -38,6 +39,7 @@ describe('ビルド時に書いたページ（3つの言語）', () => {
       expect(textOf(/<h1[^>]*>(.*?)<\/h1>/s.exec(html)?.[1] ?? ''), url).toBe(withoutReadings(h1))
       const title = path === paths.home ? siteTitle : `${withoutReadings(h1)} | ${siteTitle}`
       expect(html, url).toContain(`<title>${title}</title>`)
+      expect(html, url).toContain(`<meta name="description" content="${withoutReadings(pageText(language).description)}"`)
       expect(html, url).toContain(`<script>${LANGUAGE_BOOT_SCRIPT}</script>`)
       // The same page in each language, and x-default: the unprefixed URL, which a stored choice moves.
       const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(([, lang, href]) => `${lang} ${href}`)
