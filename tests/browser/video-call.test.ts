@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
 import type { Slot } from '../../src/shared/schemas/requests'
+import { sealVideoLink } from '../../src/shared/crypto/video-link-seal'
 import { jitsiLink } from '../../src/shared/video-link'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, PHONE, tabTo } from './booking-helpers'
@@ -39,11 +40,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-/** A video booking with a link attached the way staff will (straight into the database). */
+/** A video booking with a link sealed the way staff seal it (written straight into the database). */
 async function videoBooking(): Promise<{ receipt: string; slot: Slot; link: string }> {
-  const { receipt, requestId, slot } = await bookWithReceipt(server.url, 'video')
+  const { receipt, requestId, slot, replyKey } = await bookWithReceipt(server.url, 'video')
   const link = jitsiLink('https://meet.jit.si')
-  writeDatabase(dataDir, 'UPDATE requests SET video_url = ? WHERE request_id = ?', link, requestId)
+  writeDatabase(dataDir, 'UPDATE requests SET video_envelope = ? WHERE request_id = ?', JSON.stringify(await sealVideoLink(replyKey, requestId, link)), requestId)
   return { receipt, slot: slot!, link }
 }
 

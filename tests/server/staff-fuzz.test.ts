@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
 import { encryptReply } from '../../src/shared/crypto/reply'
+import { sealVideoLink } from '../../src/shared/crypto/video-link-seal'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
 import { postJson } from './contract/target'
 import { expectErrorAnswer, hostileValue } from './helpers/hostile'
@@ -41,7 +42,7 @@ beforeAll(async () => {
     [`${base}/replies`]: { messageId, envelope: await encryptReply(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), { v: 1, text: 'x', writtenAt: new Date().toISOString() }, { requestId: booking.requestId, messageId }) },
     [`${base}/notes`]: { messageId, envelope: await sealTestEnvelope(booking.requestId, 'toshima', { v: 1, text: 'x' }, messageId) },
     [`${base}/status`]: { status: 'contacted' },
-    [`${base}/video`]: { videoUrl: 'https://meet.example.jp/a' },
+    [`${base}/video`]: { video: await sealVideoLink(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), booking.requestId, 'https://meet.example.jp/a') },
     '/api/staff/windows/toshima/invites': { role: 'staff' },
     '/api/staff/windows/toshima/keys/abcdefghij/certificate': { v: 1, issuedAt: new Date().toISOString(), signature: 'A'.repeat(86) },
   }
@@ -69,7 +70,7 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
         const body = structuredClone(valid[path] as Record<string, unknown>)
         const keys = Object.keys(body)
         const key = keys[pick % keys.length] as string
-        fc.pre(!(key === 'videoUrl' && value === null))
+        fc.pre(!(key === 'video' && value === null))
         body[key] = value
         await send(path, JSON.stringify(body))
       }),

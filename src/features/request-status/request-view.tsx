@@ -65,7 +65,7 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
           </div>
         ) : null}
       </dl>
-      {view.mode === 'video' && open ? <VideoJoin view={view} callPath={callPath} /> : null}
+      {view.mode === 'video' && open ? <VideoJoin view={view} replyKeyRaw={keys.replyKeyRaw} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 
       <h3>{text.r('view.messagesHeading')}</h3>

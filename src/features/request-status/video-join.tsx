@@ -4,6 +4,7 @@ import { CheckBox } from '@/components/form/check-box'
 import { handOffCall, isJoinOpen, JOIN_EARLY_MS } from '@/lib/call-handoff'
 import { deployment, localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
+import { openVideoLink } from '@/shared/crypto/video-link-seal'
 import type { RequestView } from '@/shared/schemas/requests'
 import styles from './status.module.css'
 import { videoBookingIcs } from './video-ics'
@@ -18,12 +19,27 @@ function useClock(intervalMs = 20_000): number {
   return now
 }
 
+/** The meeting link, opened on this device with the reply key; null until then or if it does not open. */
+function useVideoLink(view: RequestView, replyKeyRaw: string): string | null {
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    if (!view.video) setUrl(null)
+    else void openVideoLink(replyKeyRaw, view.requestId, view.video).then((opened) => live && setUrl(opened))
+    return () => {
+      live = false
+    }
+  }, [view.video, view.requestId, replyKeyRaw])
+  return url
+}
+
 /** A video booking with a link: the way to /call (only near the time) and a calendar file. */
-export function VideoJoin({ view, callPath }: { view: RequestView; callPath: string }) {
+export function VideoJoin({ view, replyKeyRaw, callPath }: { view: RequestView; replyKeyRaw: string; callPath: string }) {
   const text = useText('status')
   const now = useClock()
   const [withLink, setWithLink] = useState(false)
-  const { slot, videoUrl } = view
+  const videoUrl = useVideoLink(view, replyKeyRaw)
+  const { slot } = view
   const win = deployment.windows.find((w) => w.id === view.windowId)
   const summary = text.s('video.icsSummary', { window: win ? localized(win.name, 'ja') : '' })
   const icsUrl = useMemo(() => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { caseDetailSchema, caseSummarySchema, meSchema, memberViewSchema, staffKeyViewSchema } from '@/shared/schemas/staff'
 import { z as zod } from 'zod'
+import type { ReplyEnvelope } from '@/shared/schemas/envelope'
 
 /**
  * The staff API (src/server/staff/README.md). The session cookie is sent only to /api/staff (its
@@ -63,7 +64,7 @@ export const staffApi = {
   note: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/notes`, null, body),
   contact: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/contacts`, null, body),
   setStatus: (windowId: string, requestId: string, status: string) => call('POST', `${caseBase(windowId, requestId)}/status`, caseSummarySchema, { status }),
-  setVideo: (windowId: string, requestId: string, videoUrl: string | null) => call('POST', `${caseBase(windowId, requestId)}/video`, caseSummarySchema, { videoUrl }),
+  setVideo: (windowId: string, requestId: string, video: ReplyEnvelope | null) => call('POST', `${caseBase(windowId, requestId)}/video`, caseSummarySchema, { video }),
   markRead: (windowId: string, requestId: string) => call('POST', `${caseBase(windowId, requestId)}/read`, null, {}),
   members: (windowId: string) => call('GET', `/windows/${encodeURIComponent(windowId)}/members`, membersSchema),
   certify: (windowId: string, keyId: string, certificate: unknown) =>

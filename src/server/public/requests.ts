@@ -43,7 +43,7 @@ async function view(store: Store, request: StoredRequest) {
     status: publicStatusOf(request.caseStatus, slot !== null),
     slot: slot ? { id: slot.id, windowId: slot.windowId, start: slot.start, end: slot.end, mode: slot.mode } : null,
     ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
-    videoUrl: request.videoUrl,
+    video: request.video === null ? null : (JSON.parse(request.video) as unknown),
     deleteAfter: request.deleteAfter,
   }
 }

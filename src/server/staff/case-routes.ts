@@ -10,7 +10,7 @@ import { roleIn, type StaffEnv } from './require-staff'
 const notFound = { error: 'errors.notFound' } as const
 
 function summary(stored: StoredCase): CaseSummary {
-  return { ...stored, envelope: JSON.parse(stored.envelope) as CaseSummary['envelope'] }
+  return { ...stored, envelope: JSON.parse(stored.envelope) as CaseSummary['envelope'], video: stored.video === null ? null : (JSON.parse(stored.video) as CaseSummary['video']) }
 }
 
 function message(stored: StoredCaseMessage) {
@@ -111,8 +111,8 @@ export function caseRoutes(deps: AppDeps) {
       const body = await readJson(c, videoBodySchema)
       if (!body.ok) return body.response
       const store = deps.getStore(c)
-      await store.cases.setVideoUrl(found.requestId, body.data.videoUrl, now().toISOString())
-      await audit(c, found, 'case.video', body.data.videoUrl ? 'set' : 'removed')
+      await store.cases.setVideo(found.requestId, body.data.video === null ? null : JSON.stringify(body.data.video), now().toISOString())
+      await audit(c, found, 'case.video', body.data.video ? 'set' : 'removed')
       return c.json(summary((await store.cases.get(found.windowId, found.requestId)) ?? found))
     })
 

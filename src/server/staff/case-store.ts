@@ -17,7 +17,8 @@ export interface StoredCase {
   updatedAt: string
   envelope: string
   unreadFollowUps: number
-  videoUrl: string | null
+  /** The sealed video link (JSON text of a reply envelope). */
+  video: string | null
   origin: CaseOrigin
 }
 
@@ -29,7 +30,7 @@ export interface StoredCaseMessage {
   envelope: string
 }
 
-const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_url, r.origin,
+const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_envelope, r.origin,
   s.id AS slot_id, s.start AS slot_start, s."end" AS slot_end, s.mode AS slot_mode,
   (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.request_id AND m.kind = 'followUp'
      AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread`
@@ -49,7 +50,7 @@ function toCase(r: SqlRow): StoredCase {
     updatedAt: String(r.updated_at),
     envelope: String(r.envelope),
     unreadFollowUps: Number(r.unread ?? 0),
-    videoUrl: r.video_url === null || r.video_url === undefined ? null : String(r.video_url),
+    video: r.video_envelope === null || r.video_envelope === undefined ? null : String(r.video_envelope),
     origin: (r.origin ?? 'online') as CaseOrigin,
   }
 }
@@ -123,8 +124,8 @@ export function createCaseStore(db: SqlDriver) {
       await db.batch(statements)
     },
 
-    async setVideoUrl(requestId: string, videoUrl: string | null, at: string) {
-      await db.run(sql('UPDATE requests SET video_url = ?, updated_at = ? WHERE request_id = ?', videoUrl, at, requestId))
+    async setVideo(requestId: string, sealed: string | null, at: string) {
+      await db.run(sql('UPDATE requests SET video_envelope = ?, updated_at = ? WHERE request_id = ?', sealed, at, requestId))
     },
 
     async markRead(requestId: string, at: string) {

@@ -40,7 +40,7 @@ export function createRequestStore(db: SqlDriver) {
     },
     async findByLookup(lookupId) {
       const [row] = await db.all(
-        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_url, delete_after FROM requests WHERE lookup_id = ?', lookupId),
+        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after FROM requests WHERE lookup_id = ?', lookupId),
       )
       if (!row) return null
       return {
@@ -51,7 +51,7 @@ export function createRequestStore(db: SqlDriver) {
         authHash: String(row.auth_hash),
         status: row.status as RequestStatus,
         caseStatus: row.case_status as CaseStatus,
-        videoUrl: text(row.video_url),
+        video: text(row.video_envelope),
         deleteAfter: String(row.delete_after),
       }
     },

@@ -37,7 +37,8 @@ export interface StoredRequest {
   authHash: string
   status: RequestStatus
   caseStatus: CaseStatus
-  videoUrl: string | null
+  /** The sealed video link (JSON text of a reply envelope), opened only with the receipt. */
+  video: string | null
   deleteAfter: string
 }
 

@@ -64,8 +64,8 @@ export const requestViewSchema = z.object({
   status: requestStatus,
   slot: slotSchema.nullable(),
   messages: z.array(messageSchema),
-  /** https only: the status page opens it as a link, so `javascript:` or `http:` must never pass. */
-  videoUrl: z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' }).nullable(),
+  /** The video link, sealed with the reply key: only the receipt holder opens it (then https only). */
+  video: replyEnvelopeSchema.nullable(),
   deleteAfter: isoDateTime,
 })
 export type RequestView = z.infer<typeof requestViewSchema>

@@ -102,7 +102,8 @@ export const caseSummarySchema = z.object({
   /** The request itself, sealed in the person's browser: decrypted on the staff device only. */
   envelope: envelopeSchema,
   unreadFollowUps: z.number().int().min(0),
-  videoUrl: z.url().nullable(),
+  /** The video link, encrypted in the staff browser with the person's reply key like a reply. */
+  video: replyEnvelopeSchema.nullable(),
   /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
   origin: caseOrigin,
 })
@@ -119,7 +120,10 @@ export const staffCreateCaseBodySchema = createRequestSchema.omit({ campaign: tr
 export const statusBodySchema = z.object({ status: caseStatus })
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })
-export const videoBodySchema = z.object({ videoUrl: videoUrlSchema.nullable() })
+/** The sealed link (src/shared/crypto/video-link-seal.ts); null removes it. The server never sees the URL. */
+export const videoBodySchema = z.object({ video: replyEnvelopeSchema.nullable() })
+/** Inside the video envelope. */
+export const videoLinkPayloadSchema = z.object({ v: z.literal(1), url: videoUrlSchema })
 
 /**
  * Plaintexts inside the envelopes, one schema each, shared by the writer and the reader

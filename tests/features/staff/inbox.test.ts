@@ -20,7 +20,7 @@ function payload(part: Partial<BookingPayload>): BookingPayload {
 async function sealedCase(key: RecipientKeyPair, plain: BookingPayload, part: Partial<CaseSummary> = {}): Promise<CaseSummary> {
   const requestId = crypto.randomUUID()
   const envelope = await sealEnvelope({ requestId, windowId: 'toshima', kind: 'request', messageId: requestId, payload: plain, recipients: [key] })
-  return { requestId, windowId: 'toshima', mode: plain.mode, status: 'received', slot: null, createdAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', envelope, unreadFollowUps: 0, videoUrl: null, origin: 'online', ...part }
+  return { requestId, windowId: 'toshima', mode: plain.mode, status: 'received', slot: null, createdAt: '2026-12-01T01:00:00.000Z', updatedAt: '2026-12-01T01:00:00.000Z', envelope, unreadFollowUps: 0, video: null, origin: 'online', ...part }
 }
 
 describe('職員の一覧: 端末で開き、メモリの中だけでしぼりこむ', () => {

@@ -82,7 +82,7 @@ export function defineApiContract(getTarget: () => ApiTarget) {
       expect(await created.json()).toMatchObject({ requestId, status: 'waiting', slot: null })
       const lookup = await postJson(target, '/api/requests/lookup', credentials)
       expect(lookup.status).toBe(200)
-      expect(await lookup.json()).toMatchObject({ requestId, status: 'waiting', slot: null, messages: [], videoUrl: null })
+      expect(await lookup.json()).toMatchObject({ requestId, status: 'waiting', slot: null, messages: [], video: null })
     })
 
     it('枠つきの相談はその場で確定し、枠は空きの一覧から消える', async () => {

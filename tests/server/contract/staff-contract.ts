@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { encryptReply } from '../../../src/shared/crypto/reply'
+import { openVideoLink, sealVideoLink } from '../../../src/shared/crypto/video-link-seal'
+import type { ReplyEnvelope } from '../../../src/shared/schemas/envelope'
 import { generateRecipientKeyPair } from '../../../src/shared/crypto/window-keys'
 import { makeBooking, sealTestEnvelope } from '../helpers/make-request'
 import { StaffClient } from '../helpers/staff-client'
@@ -175,18 +177,24 @@ export function defineStaffContract(getSetup: () => StaffContractSetup) {
       expect(((await (await client.get(base)).json()) as { unreadFollowUps: number }).unreadFollowUps).toBe(0)
     })
 
-    it('ビデオ通話のリンクは https だけ。javascript: や http: は 400 で、前のリンクは残る', async () => {
+    it('ビデオ通話のリンクは暗号のまま届き、受付番号の鍵でだけ開く。暗号でないリンクは 400 で、前のリンクは残る', async () => {
       const setup = getSetup()
       const client = await member(setup, 'toshima', 'staff')
       const booking = await book(setup.target)
       const base = `/api/staff/windows/toshima/cases/${booking.requestId}`
-      expect((await client.post(`${base}/video`, { videoUrl: 'https://meet.example.jp/room-1' })).status).toBe(200)
-      for (const videoUrl of ['javascript:alert(1)', 'http://meet.example.jp/x', 'data:text/html,hi']) {
-        const refused = await client.post(`${base}/video`, { videoUrl })
-        expect(refused.status).toBe(400)
+      const replyKey = random32()
+      const sealed = await sealVideoLink(replyKey, booking.requestId, 'https://meet.example.jp/room-1')
+      expect((await client.post(`${base}/video`, { video: sealed })).status).toBe(200)
+      for (const refused of [{ videoUrl: 'https://meet.example.jp/x' }, { video: 'https://meet.example.jp/x' }, { video: { ...sealed, v: 2 } }, { video: { iv: sealed.iv } }]) {
+        expect((await client.post(`${base}/video`, refused)).status).toBe(400)
       }
-      const view = (await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).json()) as { videoUrl: string }
-      expect(view.videoUrl).toBe('https://meet.example.jp/room-1')
+      const answer = await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).text()
+      expect(answer).not.toContain('meet.example.jp')
+      const view = JSON.parse(answer) as { video: ReplyEnvelope }
+      expect(view.video).toEqual(sealed)
+      expect(await openVideoLink(replyKey, booking.requestId, view.video)).toBe('https://meet.example.jp/room-1')
+      // Sealed for one request, it does not open as another's.
+      expect(await openVideoLink(replyKey, crypto.randomUUID(), view.video)).toBeNull()
     })
 
     it('ほかの窓口の職員は、一覧も中身も返事も状態の変更もできない（404）', async () => {
@@ -201,14 +209,14 @@ export function defineStaffContract(getSetup: () => StaffContractSetup) {
         await other.get(base),
         await other.post(`${base}/replies`, { messageId: replyId, envelope: reply }),
         await other.post(`${base}/status`, { status: 'closed' }),
-        await other.post(`${base}/video`, { videoUrl: 'https://evil.example/x' }),
+        await other.post(`${base}/video`, { video: await sealVideoLink(random32(), booking.requestId, 'https://evil.example/x') }),
         await other.get('/api/staff/windows/toshima/members'),
         // The case id of another window, asked for under the member's own window, is not found either.
         await other.get(`/api/staff/windows/bunkyo/cases/${booking.requestId}`),
       ]
       expect(attempts.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404])
-      const view = (await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).json()) as { status: string; messages: unknown[]; videoUrl: unknown }
-      expect(view).toMatchObject({ status: 'waiting', messages: [], videoUrl: null })
+      const view = (await (await postJson(setup.target, '/api/requests/lookup', booking.credentials)).json()) as { status: string; messages: unknown[]; video: unknown }
+      expect(view).toMatchObject({ status: 'waiting', messages: [], video: null })
     })
   })
 

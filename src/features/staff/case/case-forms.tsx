@@ -7,6 +7,7 @@ import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { saveNote, sendReply } from './case-actions'
 import { ContactForm } from './contact-form'
+import { VideoLinkForm } from './video-link-form'
 
 type Done = (message: string) => void
 
@@ -67,9 +68,7 @@ function TextForm(props: { id: string; label: string; hint: string; button: stri
 export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; payload: BookingPayload | null; onChanged: () => Promise<void> }) {
   const { windowId, requestId } = detail
   const [status, setStatus] = useState<CaseStatus>(detail.status)
-  const [video, setVideo] = useState(detail.videoUrl ?? '')
   const statusAction = useAction(onChanged)
-  const videoAction = useAction(onChanged)
 
   return (
     <>
@@ -116,34 +115,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
           }}
         />
       </section>
-      <section aria-labelledby="case-video-heading">
-        <h2 id="case-video-heading">{st('case.videoHeading')}</h2>
-        <form className={styles.form} onSubmit={(e) => void videoAction.run(e, async (done) => {
-          if (!/^https:\/\/[^\s]+$/.test(video.trim())) return videoAction.fail(st('case.videoInvalid'))
-          await staffApi.setVideo(windowId, requestId, video.trim())
-          done(st('case.videoSaved'))
-        })}>
-          <label htmlFor="case-video">{st('case.videoLabel')}</label>
-          <p id="case-video-hint" className={styles.hint}>
-            {st('case.videoHint')}
-          </p>
-          <input id="case-video" type="url" inputMode="url" aria-describedby="case-video-hint" value={video} onChange={(e) => setVideo(e.target.value)} />
-          <div className={styles.actions}>
-            <button type="submit" className={styles.primary} disabled={videoAction.busy}>
-              {st('case.videoSave')}
-            </button>
-            {detail.videoUrl ? (
-              <button type="button" className={styles.secondary} disabled={videoAction.busy} onClick={(e) => void videoAction.run(e, async () => {
-                await staffApi.setVideo(windowId, requestId, null)
-                setVideo('')
-              })}>
-                {st('case.videoRemove')}
-              </button>
-            ) : null}
-          </div>
-          {videoAction.feedback}
-        </form>
-      </section>
+      <VideoLinkForm detail={detail} replyKey={payload?.replyKey ?? null} onChanged={onChanged} />
     </>
   )
 }
