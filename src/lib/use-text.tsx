@@ -6,7 +6,8 @@ type Options = Record<string, unknown>
 
 /**
  * Text for one feature namespace. `r(key)` renders furigana as `<ruby>`; `s(key)` is plain text
- * for attributes and titles; `list(key)` reads an array of strings. A missing key throws in
+ * for attributes and titles; `raw(key)` keeps the markup, to put into another text given to `r`;
+ * `list(key)` reads an array of strings. A missing key throws in
  * development and tests (see lib/i18n.ts), which the locale tests rely on.
  */
 export function useText(namespace: string) {
@@ -19,5 +20,5 @@ export function useText(namespace: string) {
     if (!Array.isArray(value)) throw new Error(`Expected a list at ${namespace}:${key}`)
     return value.map(String)
   }
-  return { s, r, list, language: i18n.language }
+  return { s, r, raw, list, language: i18n.language }
 }

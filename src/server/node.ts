@@ -50,7 +50,8 @@ export async function startNodeServer(env: NodeServerEnv): Promise<RunningServer
   const deployment = loadDeployment()
   const { driver, store } = await openNodeStore(env.DATA_DIR)
   const upkeep = async () => {
-    await ensureSlots(store, deployment, env.SLOT_WEEKS ?? 3)
+    // SLOT_WEEKS=0 turns generation off; otherwise each mode's horizon decides how far ahead.
+    if ((env.SLOT_WEEKS ?? 3) > 0) await ensureSlots(store, deployment)
     await store.purgeExpired(new Date().toISOString())
   }
   await upkeep()

@@ -33,7 +33,6 @@ export interface WorkerEnv {
   TILE_SOURCE?: string
 }
 
-const SLOT_WEEKS = 3
 const perDayOf = (env: WorkerEnv, kind: 'slot' | 'request' | 'message') =>
   Number({ slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 }[kind])
 const deployment = deploymentSchema.parse(rawDeployment)
@@ -84,7 +83,7 @@ export default {
   },
   /** The daily cron trigger keeps the next weeks of slots generated, as `npm start` does on Node. */
   async scheduled(_controller: unknown, env: WorkerEnv) {
-    await ensureSlots(storeOf(env), deployment, SLOT_WEEKS)
+    await ensureSlots(storeOf(env), deployment)
     await storeOf(env).purgeExpired(new Date().toISOString())
     await purgeDayCounts(d1Driver(env.DB))
   },

@@ -26,6 +26,22 @@ describe('ビルドした CSS とスクリプト', () => {
     expect(defined.size).toBeLessThan(80)
   })
 
+  it('スクリプトのかたまり（chunk）どうしが互いを読み込まない: 循環すると、読み込みの順で値がまだない（画面のエラー）', () => {
+    const assets = join(DIST, 'assets')
+    const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'))
+    const importsOf = new Map(scripts.map((file) => [file, [...readFileSync(join(assets, file), 'utf8').matchAll(/from\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1] as string)]))
+    const cycles: string[] = []
+    const visit = (file: string, path: string[]) => {
+      for (const next of importsOf.get(file) ?? []) {
+        if (path.includes(next)) cycles.push([...path.slice(path.indexOf(next)), next].join(' → '))
+        else visit(next, [...path, next])
+      }
+    }
+    for (const file of scripts) visit(file, [file])
+    expect(importsOf.size).toBeGreaterThan(5)
+    expect([...new Set(cycles)]).toEqual([])
+  })
+
   it('はじめての訪問では、新しい版に切り替えるためのコード（workbox-window）を読み込まない', async () => {
     const context = await newAppContext(browser)
     const scripts: string[] = []

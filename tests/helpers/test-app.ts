@@ -19,14 +19,14 @@ export interface TestAppOptions {
 
 /**
  * The one test server: the real Hono app over a real SQLite file in a fresh temporary DATA_DIR,
- * migrated, with 3 weeks of slots and a fixed credential secret. Server tests call it through
+ * migrated, with each mode's slots up to its horizon and a fixed credential secret. Server tests call it through
  * `app.request`, component tests through a stubbed `fetch`; both get the same app.
  */
 export async function startTestApp(options: TestAppOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-test-app-'))
   const deployment = options.deployment ?? loadDeployment()
   const { driver, store } = await openNodeStore(dataDir)
-  await ensureSlots(store, deployment, 3)
+  await ensureSlots(store, deployment, options.now?.() ?? new Date())
   for (const key of options.keys ?? []) await store.addWindowKey(key)
   const credentials = credentialHasher({ current: 'test-app-credential-secret-0123456789abcdef' })
   const app = createApp({ deployment, getStore: () => store, rateLimiter: options.rateLimiter ?? null, now: options.now, credentials })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
+import { modeAvailabilitySchema } from '../../src/shared/schemas/availability'
 import { encryptReply } from '../../src/shared/crypto/reply'
 import { sealVideoLink } from '../../src/shared/crypto/video-link-seal'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
@@ -17,6 +18,7 @@ let valid: Record<string, Record<string, unknown>>
 let before: Record<string, unknown[]>
 let inviteToken = ''
 const logged: string[] = []
+const availabilityPath = '/api/staff/windows/toshima/availability/phone'
 
 beforeAll(async () => {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -45,6 +47,9 @@ beforeAll(async () => {
     [`${base}/video`]: { video: await sealVideoLink(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), booking.requestId, 'https://meet.example.jp/a') },
     '/api/staff/windows/toshima/invites': { role: 'staff' },
     '/api/staff/windows/toshima/keys/abcdefghij/certificate': { v: 1, issuedAt: new Date().toISOString(), signature: 'A'.repeat(86) },
+    [availabilityPath]: { rules: [{ days: ['mon'], from: '09:00', to: '12:00', minutes: 50, buffer: 10 }], closedDates: [], specialDays: [], noticeHours: 2, horizonDays: 14 },
+    '/api/staff/windows/toshima/availability/cancel': { kind: 'slot', slotId: 'toshima-phone-20991231-0900', reason: 'closure' },
+    '/api/staff/windows/toshima/availability/release': { requestIds: [crypto.randomUUID()] },
   }
   before = await snapshotTables(node.driver)
 })
@@ -72,6 +77,8 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
         const key = keys[pick % keys.length] as string
         fc.pre(!(key === 'video' && value === null))
         body[key] = value
+        // An empty list or a small number can be a valid setting: only broken settings are fuzzed.
+        fc.pre(!(path === availabilityPath && modeAvailabilitySchema.safeParse(body).success))
         await send(path, JSON.stringify(body))
       }),
       { numRuns: 200 },
@@ -92,7 +99,7 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
   it('URL の窓口 id・相談 id・鍵 id が壊れていても 4xx', async () => {
     const bad = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom('..', '%00', "' OR 1=1 --", '<script>'))
     await fc.assert(
-      fc.asyncProperty(bad, bad, fc.constantFrom('cases', 'members', 'keys'), async (windowId, id, what) => {
+      fc.asyncProperty(bad, bad, fc.constantFrom('cases', 'members', 'keys', 'availability'), async (windowId, id, what) => {
         const path = `/api/staff/windows/${encodeURIComponent(windowId)}/${what}/${encodeURIComponent(id)}`
         const read = await node.target.fetch(path, { headers: { cookie: admin.cookie } })
         expectErrorAnswer(read.status, await read.json())

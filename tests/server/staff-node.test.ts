@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
@@ -17,3 +18,4 @@ const setup = (): StaffContractSetup => ({
 })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineAvailabilityContract(setup)

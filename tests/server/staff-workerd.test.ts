@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
+import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
@@ -9,7 +10,7 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(16, { windowId: 'toshima', role: 'staff' }), ...times(6, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(19, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -18,3 +19,4 @@ afterAll(async () => workerd?.close(), 30_000)
 const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId: string, role: 'staff' | 'admin') => workerd.invite(windowId, role) })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineAvailabilityContract(setup)

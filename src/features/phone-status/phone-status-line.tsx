@@ -62,7 +62,7 @@ function statusText(status: OpeningStatus, text: Text, namesDate: boolean): Reac
   const { next } = status
   const values = {
     time: displayTime(next.opensAt),
-    weekday: text.s(`weekday.${next.weekday}`),
+    weekday: text.raw(`weekday.${next.weekday}`),
     // English names the month ("4 January"): "4/1" reads as April to many readers. Japanese text says 1月.
     month: text.language === 'en' ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(`${next.date.slice(0, 7)}-15T00:00:00Z`)) : Number(next.date.slice(5, 7)),
     day: Number(next.date.slice(8, 10)),

@@ -65,6 +65,11 @@ export function RequestView({ keys, view, callPath, onChange }: { keys: ReceiptK
           </div>
         ) : null}
       </dl>
+      {view.slotNotice ? (
+        <p className={styles.notice} data-testid="slot-notice">
+          {text.r(`view.slotNotice.${view.slotNotice.reason}`, { when: `${formatDay(view.slotNotice.start, language)} ${formatTime(view.slotNotice.start)}` })}
+        </p>
+      ) : null}
       {view.mode === 'video' && open ? <VideoJoin view={view} replyKeyRaw={keys.replyKeyRaw} callPath={callPath} /> : null}
       <p>{text.r('view.deleteAfter', { date: formatLongDate(view.deleteAfter, language) })}</p>
 

@@ -1,4 +1,5 @@
-import { Link } from 'react-router'
+import { useEffect } from 'react'
+import { Link, useSearchParams } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
 import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
@@ -55,12 +56,18 @@ function EventsList({ places, events, placeHref }: { places: readonly Place[]; e
   const upcoming = dated.filter((e) => e.date >= today)
   const past = dated.filter((e) => e.date < today).reverse()
   const repeating = events.filter((e) => e.date === undefined)
+  // A flyer's QR code may name one event (`?event=<id>`): the page opens at it.
+  const [params] = useSearchParams()
+  const named = params.get('event')
+  useEffect(() => {
+    if (named) document.getElementById(`event-${named}`)?.scrollIntoView({ block: 'center' })
+  }, [named])
 
   const item = (e: PlaceEvent, when: React.ReactNode) => {
     const place = placeOf.get(e.placeId)
     if (!place) return null
     return (
-      <li key={e.id} className={styles.event}>
+      <li key={e.id} id={`event-${e.id}`} className={e.id === named ? `${styles.event} ${styles.eventNamed}` : styles.event} aria-current={e.id === named ? 'true' : undefined}>
         <strong>{when}</strong> <RubyText text={textOf(e.title, language)} />
         <br />
         <Link to={placeHref(place.id)}>{text.r('events.at', { place: textOf(place.name, language) })}</Link>

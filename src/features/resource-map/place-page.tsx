@@ -6,7 +6,7 @@ import { usePageTitle } from '@/lib/use-page-title'
 import { useText } from '@/lib/use-text'
 import { tokyoClock } from '@/shared/hours/tokyo-time'
 import type { Place, PlaceEvent } from '@/shared/schemas/places'
-import { textOf } from './data-text'
+import { sourceOf, textOf } from './data-text'
 import { nearestWindowId } from './filter-resources'
 import type { Resources } from './load-resources'
 import { PlaceEvents } from './place-events'
@@ -161,7 +161,9 @@ function PlaceDetails({ place, data, mapHref, bookHref }: PlacePageProps & { pla
         {!hasContact && !contact.note ? <p>{text.r('place.noContact')}</p> : null}
       </Section>
       <Section id="place-source" title={text.r('place.source')}>
-        <p>{place.source.document}</p>
+        <p>
+          <RubyText text={sourceOf(place.source, language)} />
+        </p>
         <p>{text.r('place.sourceDate', { date: place.source.date })}</p>
         <p className={styles.hint}>{text.r('place.sourceNote')}</p>
       </Section>

@@ -3,8 +3,8 @@ import { popup } from 'leaflet'
 import { useEffect, useRef } from 'react'
 import { AttributionControl, MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet'
 import { useNavigate } from 'react-router'
-import { withoutRuby } from '@/components/ruby-text'
 import { deployment } from '@/lib/deployment'
+import { nameFor, rubyHtml } from '@/lib/reading-text'
 import { useText } from '@/lib/use-text'
 import type { Place } from '@/shared/schemas/places'
 import { afterNextPaint } from './after-next-paint'
@@ -40,7 +40,7 @@ function Markers({ places, visibleIds, placeHref }: ResourceMapViewProps) {
     openPopup.current = (place) => {
       const box = document.createElement('div')
       const name = document.createElement('strong')
-      name.textContent = withoutRuby(textOf(place.name, text.language))
+      name.innerHTML = rubyHtml(textOf(place.name, text.language))
       const link = document.createElement('a')
       link.href = placeHref(place.id)
       link.textContent = text.s('openPlace')
@@ -83,7 +83,7 @@ function Markers({ places, visibleIds, placeHref }: ResourceMapViewProps) {
 export default function ResourceMapView(props: ResourceMapViewProps) {
   const text = useText('map')
   const { map } = deployment
-  const attribution = `<a href="${escapeHtml(map.attributionUrl)}">${escapeHtml(map.attribution)}</a>`
+  const attribution = `<a href="${escapeHtml(map.attributionUrl)}">${rubyHtml(nameFor(map.attribution, map.attributionKana, text.language))}</a>`
   return (
     <MapContainer center={map.center} zoom={map.zoom} maxZoom={map.maxZoom} className={styles.map} zoomControl={false} attributionControl={false} scrollWheelZoom={false}>
       <TileLayer url={TILE_URL} maxZoom={map.maxZoom} errorTileUrl={BLANK_TILE} />

@@ -16,7 +16,7 @@ export class StaffApiError extends Error {
   }
 }
 
-async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+export async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
   let response: Response
   try {
     response = await fetch(`/api/staff${path}`, {
@@ -64,7 +64,7 @@ export const staffApi = {
   note: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/notes`, null, body),
   contact: (windowId: string, requestId: string, body: unknown) => call('POST', `${caseBase(windowId, requestId)}/contacts`, null, body),
   setStatus: (windowId: string, requestId: string, status: string) => call('POST', `${caseBase(windowId, requestId)}/status`, caseSummarySchema, { status }),
-  setVideo: (windowId: string, requestId: string, video: ReplyEnvelope | null) => call('POST', `${caseBase(windowId, requestId)}/video`, caseSummarySchema, { video }),
+  setVideo: (windowId: string, requestId: string, video: ReplyEnvelope | null) => call('POST', `${caseBase(windowId, requestId)}/video`, null, { video }),
   markRead: (windowId: string, requestId: string) => call('POST', `${caseBase(windowId, requestId)}/read`, null, {}),
   members: (windowId: string) => call('GET', `/windows/${encodeURIComponent(windowId)}/members`, membersSchema),
   certify: (windowId: string, keyId: string, certificate: unknown) =>

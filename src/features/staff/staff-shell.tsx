@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { availabilityText } from './availability/availability-text'
 import styles from './staff.module.css'
 import { useStaffSession } from './staff-session'
 import { st } from './staff-text'
@@ -31,6 +32,16 @@ export function StaffShell({ title, children }: { title: string; children: React
             {me.windows.map((w) => (
               <Link key={w.windowId} to={`/staff/reports/${w.windowId}`}>
                 {me.windows.length > 1 ? st('nav.reportsOf', { window: w.windowId }) : st('nav.reports')}
+              </Link>
+            ))}
+            {me.windows.map((w) => (
+              <Link key={`campaigns-${w.windowId}`} to={`/staff/campaigns/${w.windowId}`}>
+                {me.windows.length > 1 ? st('nav.campaignsOf', { window: w.windowId }) : st('nav.campaigns')}
+              </Link>
+            ))}
+            {me.windows.map((w) => (
+              <Link key={`availability-${w.windowId}`} to={`/staff/availability/${w.windowId}`}>
+                {me.windows.length > 1 ? `${availabilityText.nav}（${w.windowId}）` : availabilityText.nav}
               </Link>
             ))}
             {adminOf ? <Link to={`/staff/admin/${adminOf.windowId}`}>{st('nav.admin')}</Link> : null}

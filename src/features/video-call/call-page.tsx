@@ -70,7 +70,7 @@ export function CallPage({ handoff, statusPath }: Props) {
         {state.kind === 'asking' ? text.r('check.asking') : null}
         {state.kind === 'both' ? text.r('check.both') : null}
         {voiceOnly ? text.r('check.voiceOnly') : null}
-        {stream && heard ? ` ${text.s('check.heard')}` : null}
+        {stream && heard ? <> {text.r('check.heard')}</> : null}
       </div>
 
       {stream ? (

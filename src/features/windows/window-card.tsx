@@ -2,6 +2,7 @@ import { RubyText } from '@/components/ruby-text'
 import type { ReactNode } from 'react'
 import { formatHours } from '@/lib/format-hours'
 import { localized } from '@/lib/deployment'
+import { nameFor } from '@/lib/reading-text'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
 import styles from './window-card.module.css'
@@ -52,7 +53,7 @@ export function WindowCard({ window, phoneStatus }: Props) {
         ) : null}
       </dl>
       <p className={styles.source}>
-        {text.r('source')} {window.source}
+        {text.r('source')} <RubyText text={nameFor(window.source, window.sourceKana, language)} />
       </p>
     </section>
   )

@@ -8,6 +8,7 @@ import { credentialsOf, type CredentialHasher } from '../abuse/credential-hash'
 import type { AppDeps } from '../deps'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
+import { bookableFrom, isBookable } from '../slots/bookable'
 import { toTokyoIso } from '../slots/generate-slots'
 import { isUniqueViolation } from '../store/sql-driver'
 import type { Store, StoredRequest } from '../store/store'
@@ -45,6 +46,8 @@ async function view(store: Store, request: StoredRequest) {
     ...threadPage(messages.map((m) => ({ id: m.id, from: m.from, sentAt: m.sentAt, envelope: JSON.parse(m.envelope) as unknown }))),
     video: request.video === null ? null : (JSON.parse(request.video) as unknown),
     deleteAfter: request.deleteAfter,
+    // A time the window took away, while no new one is booked (and the case is still open).
+    slotNotice: !slot && request.status !== 'cancelled' && request.caseStatus !== 'closed' ? request.slotNotice : null,
   }
 }
 
@@ -56,8 +59,15 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
   const windows = new Set(deps.deployment.windows.map((w) => w.id))
   const deleteAfter = (at: Date) => new Date(at.getTime() + RETENTION_DAYS * DAY_MS).toISOString()
 
-  const alternatives = (store: Store, slot: Slot, at: Date) =>
-    store.openSlots(slot.windowId, toTokyoIso(at), toTokyoIso(new Date(at.getTime() + SLOT_LOOKAHEAD_DAYS * DAY_MS)), slot.mode, ALTERNATIVES)
+  const earliestFor = async (store: Store, windowId: string, at: Date) => {
+    const window = deps.deployment.windows.find((w) => w.id === windowId)
+    return window ? bookableFrom(window, await store.availability.saved(windowId), at) : null
+  }
+  const alternatives = async (store: Store, slot: Slot, at: Date) => {
+    const earliest = await earliestFor(store, slot.windowId, at)
+    const open = await store.openSlots(slot.windowId, toTokyoIso(at), toTokyoIso(new Date(at.getTime() + SLOT_LOOKAHEAD_DAYS * DAY_MS)), slot.mode, 50)
+    return open.filter((s) => earliest !== null && isBookable(s, earliest)).slice(0, ALTERNATIVES)
+  }
 
   return new Hono()
     .post('/', async (c) => {
@@ -94,7 +104,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
           return validationError(c, [{ path: 'slotId', key: 'validation.unknownSlot' }])
         }
         slot = { id: found.id, windowId: found.windowId, mode: found.mode, start: found.start, end: found.end }
-        if (found.booked || Date.parse(found.start) <= at.getTime()) {
+        const earliest = await earliestFor(store, input.windowId, at)
+        if (found.booked || earliest === null || !isBookable(slot, earliest)) {
           return c.json({ error: 'errors.slotTaken', alternatives: await alternatives(store, slot, at) }, 409)
         }
       }

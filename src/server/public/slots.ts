@@ -5,6 +5,7 @@ import { consultationMode, isoDateTime } from '../../shared/schemas/common'
 import type { ReadCache } from '../abuse/read-cache'
 import type { AppDeps } from '../deps'
 import { fieldIssues, validationError } from '../http/read-json'
+import { bookableFrom, isBookable } from '../slots/bookable'
 import { toTokyoIso } from '../slots/generate-slots'
 
 const DAY_MS = 86_400_000
@@ -20,11 +21,12 @@ const slotQuerySchema = z.object({
 
 export function slotRoutes(deps: AppDeps, reads: ReadCache) {
   const now = deps.now ?? (() => new Date())
-  const windows = new Set(deps.deployment.windows.map((w) => w.id))
+  const windows = new Map(deps.deployment.windows.map((w) => [w.id, w]))
 
   return new Hono().get('/:id/slots', async (c) => {
     const windowId = c.req.param('id')
-    if (!windows.has(windowId)) return c.json({ error: 'errors.windowNotFound' }, 404)
+    const window = windows.get(windowId)
+    if (!window) return c.json({ error: 'errors.windowNotFound' }, 404)
     const parsed = slotQuerySchema.safeParse(c.req.query())
     if (!parsed.success) return validationError(c, fieldIssues(parsed.error))
     const at = now().getTime()
@@ -36,8 +38,10 @@ export function slotRoutes(deps: AppDeps, reads: ReadCache) {
     const open = await reads.get(`slots:${windowId}`, () =>
       deps.getStore(c).openSlots(windowId, toTokyoIso(new Date(at)), toTokyoIso(new Date(at + (SLOT_LOOKAHEAD_DAYS + 1) * DAY_MS)), undefined, 20_000),
     )
+    // Minimum notice is applied now, not when the slots were made: a 09:00 slot is gone by 07:00.
+    const earliest = bookableFrom(window, await reads.get('availability', () => deps.getStore(c).availability.saved()), new Date(at))
     const [fromIso, toIso, mode] = [toTokyoIso(new Date(from)), toTokyoIso(new Date(to)), parsed.data.mode]
-    const slots = open.filter((s) => s.start >= fromIso && s.start < toIso && (!mode || s.mode === mode)).slice(0, 500)
+    const slots = open.filter((s) => s.start >= fromIso && s.start < toIso && (!mode || s.mode === mode) && isBookable(s, earliest)).slice(0, 500)
     return c.json({ windowId, slots })
   })
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { audiences, placeKinds } from '../../shared/schemas/places'
 import { campaignLabelSchema, campaignLanguage, type FunnelEvent, type FunnelRow } from '../../shared/schemas/campaigns'
 import type { AppDeps } from '../deps'
 import { readJson, validationError } from '../http/read-json'
@@ -10,6 +11,8 @@ import { roleIn, type StaffEnv } from './require-staff'
 
 const notFound = { error: 'errors.notFound' } as const
 
+const dataId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'validation.invalid' })
+
 const hurdlePaths = ['/who-can-consult', '/no-real-name', '/after-you-ask', '/no-waiting', '/confidential'] as const
 
 /** Where a flyer may lead; the server builds the path, so staff cannot type an arbitrary one. */
@@ -19,8 +22,19 @@ export const campaignTargetSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('home') }),
     z.object({ kind: z.literal('book') }),
     z.object({ kind: z.literal('hurdle'), path: z.enum(hurdlePaths, { error: 'validation.invalid' }) }),
-    z.object({ kind: z.literal('map') }),
-    z.object({ kind: z.literal('place'), placeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'validation.invalid' }) }),
+    z.object({
+      kind: z.literal('map'),
+      /** The map opened with these filters (the same query the public map writes, src/features/resource-map). */
+      filters: z
+        .object({
+          kinds: z.array(z.enum(placeKinds, { error: 'validation.invalid' })).max(placeKinds.length, { error: 'validation.invalid' }),
+          audiences: z.array(z.enum(audiences, { error: 'validation.invalid' })).max(audiences.length, { error: 'validation.invalid' }),
+        })
+        .optional(),
+    }),
+    z.object({ kind: z.literal('place'), placeId: dataId }),
+    /** One event: the events page opens at it. */
+    z.object({ kind: z.literal('event'), eventId: dataId }),
   ],
   { error: 'validation.invalid' },
 )
@@ -32,9 +46,17 @@ function targetPath(target: z.infer<typeof campaignTargetSchema>, windowId: stri
     case 'home': return '/'
     case 'book': return `/book?window=${encodeURIComponent(windowId)}`
     case 'hurdle': return target.path
-    case 'map': return '/map'
+    case 'map': return mapPath(target.filters)
     case 'place': return `/map/places/${target.placeId}`
+    case 'event': return `/events?event=${target.eventId}`
   }
+}
+
+function mapPath(filters: { kinds: readonly string[]; audiences: readonly string[] } | undefined): string {
+  const query = new URLSearchParams()
+  for (const kind of new Set(filters?.kinds)) query.append('kind', kind)
+  for (const who of new Set(filters?.audiences)) query.append('who', who)
+  return query.size > 0 ? `/map?${query.toString()}` : '/map'
 }
 
 /** ISO 8601 week of a date (YYYY-MM-DD) as `YYYY-Www`. */

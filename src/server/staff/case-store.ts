@@ -1,3 +1,4 @@
+import type { SlotNotice } from '../../shared/schemas/availability'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { CaseOrigin } from '../../shared/schemas/contact-log'
 import type { ConsultationMode } from '../../shared/schemas/common'
@@ -20,6 +21,7 @@ export interface StoredCase {
   /** The sealed video link (JSON text of a reply envelope). */
   video: string | null
   origin: CaseOrigin
+  slotNotice: SlotNotice | null
 }
 
 export interface StoredCaseMessage {
@@ -31,6 +33,7 @@ export interface StoredCaseMessage {
 }
 
 const CASE_COLUMNS = `r.request_id, r.window_id, r.mode, r.case_status, r.created_at, r.updated_at, r.envelope, r.video_envelope, r.origin,
+  r.slot_notice_reason, r.slot_notice_start, r.tell_person,
   s.id AS slot_id, s.start AS slot_start, s."end" AS slot_end, s.mode AS slot_mode,
   (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.request_id AND m.kind = 'followUp'
      AND (r.staff_read_at IS NULL OR m.sent_at > r.staff_read_at)) AS unread`
@@ -52,6 +55,9 @@ function toCase(r: SqlRow): StoredCase {
     unreadFollowUps: Number(r.unread ?? 0),
     video: r.video_envelope === null || r.video_envelope === undefined ? null : String(r.video_envelope),
     origin: (r.origin ?? 'online') as CaseOrigin,
+    slotNotice: r.slot_notice_reason
+      ? { reason: r.slot_notice_reason as SlotNotice['reason'], start: String(r.slot_notice_start), tellPerson: Number(r.tell_person) === 1 }
+      : null,
   }
 }
 

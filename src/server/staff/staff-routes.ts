@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../deps'
 import { authRoutes } from './auth-routes'
+import { availabilityRoutes } from './availability-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
@@ -17,6 +18,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
+  signedIn.route('/windows', availabilityRoutes(deps))
 
   const staff = new Hono()
   staff.use(checkOrigin(deps))

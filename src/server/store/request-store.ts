@@ -1,5 +1,6 @@
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { ConsultationMode } from '../../shared/schemas/common'
+import type { SlotCancelReason } from '../../shared/schemas/requests'
 import { isUniqueViolation, sql, type SqlDriver, type SqlRow } from './sql-driver'
 import type { RequestStatus, StoredMessage, Store } from './store'
 
@@ -40,7 +41,10 @@ export function createRequestStore(db: SqlDriver) {
     },
     async findByLookup(lookupId) {
       const [row] = await db.all(
-        sql('SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after FROM requests WHERE lookup_id = ?', lookupId),
+        sql(
+          'SELECT request_id, window_id, mode, slot_id, auth_hash, status, case_status, video_envelope, delete_after, slot_notice_reason, slot_notice_start FROM requests WHERE lookup_id = ?',
+          lookupId,
+        ),
       )
       if (!row) return null
       return {
@@ -53,6 +57,7 @@ export function createRequestStore(db: SqlDriver) {
         caseStatus: row.case_status as CaseStatus,
         video: text(row.video_envelope),
         deleteAfter: String(row.delete_after),
+        slotNotice: row.slot_notice_reason ? { reason: row.slot_notice_reason as SlotCancelReason, start: String(row.slot_notice_start) } : null,
       }
     },
     async messages(requestId) {

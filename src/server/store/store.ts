@@ -8,9 +8,11 @@ import { createMetricStore } from './metric-store'
 import { createRequestStore } from './request-store'
 import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
+import { createAvailabilityStore, type AvailabilityStore } from '../staff/availability-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
+import type { SlotCancelReason } from '../../shared/schemas/requests'
 
 /** The stored routing status: set on booking and cancel; what the person sees is publicStatusOf(case_status). */
 export type RequestStatus = 'waiting' | 'booked' | 'done' | 'cancelled'
@@ -40,6 +42,8 @@ export interface StoredRequest {
   /** The sealed video link (JSON text of a reply envelope), opened only with the receipt. */
   video: string | null
   deleteAfter: string
+  /** Set when staff took the booked time away (src/server/staff/availability-store.ts). */
+  slotNotice: { reason: SlotCancelReason; start: string } | null
 }
 
 export interface StoredMessage {
@@ -79,6 +83,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
+  /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
+  readonly availability: AvailabilityStore
   purgeExpired(now: string): Promise<number>
 }
 
@@ -96,5 +102,6 @@ export function createSqlStore(db: SqlDriver): Store {
     staff: createStaffStore(db),
     audit: createAuditStore(db),
     cases: createCaseStore(db),
+    availability: createAvailabilityStore(db),
   }
 }

@@ -9,13 +9,29 @@ export interface Column {
   values?: readonly string[]
   /** Columns that must be filled for a valid row (the others may stay empty). */
   required?: boolean
+  /** A kana reading column: the header of the column it reads (required when that one has kanji). */
+  readingOf?: string
+  /** A やさしい日本語 column: every kanji needs `{漢字|かんじ}`. */
+  easy?: boolean
 }
 
 const text = (header: string, path: string[], required = false): Column => ({ header, path, kind: 'text', required })
 
-/** A data text becomes three columns: Japanese, やさしい日本語 (`_easy`) and English (`_en`). */
-export function textColumns(header: string, path: string[], required = false): Column[] {
-  return [text(header, [...path, 'ja'], required), text(`${header}_easy`, [...path, 'ja-easy']), text(`${header}_en`, [...path, 'en'])]
+/**
+ * A data text becomes three columns: Japanese, やさしい日本語 (`_easy`) and English (`_en`); a name
+ * also gets its kana reading (`_kana`) after the Japanese.
+ */
+export function textColumns(header: string, path: string[], required = false, reading = false): Column[] {
+  return [
+    text(header, [...path, 'ja'], required),
+    ...(reading ? [readingColumn(header, [...path, 'kana'])] : []),
+    { ...text(`${header}_easy`, [...path, 'ja-easy']), easy: true },
+    text(`${header}_en`, [...path, 'en']),
+  ]
+}
+
+export function readingColumn(of: string, path: string[]): Column {
+  return { ...text(`${of}_kana`, path), readingOf: of }
 }
 
 export const BOOL_TRUE = ['はい', 'TRUE', 'true', '1', '○']

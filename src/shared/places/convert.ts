@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { BOOL_FALSE, BOOL_TRUE, getPath, setPath, type Column } from './columns'
 import { parseCsv, stringifyCsv, type CsvRecord } from './csv'
+import { readingProblems } from './readings'
 
 export interface RowError {
   line: number
@@ -50,6 +51,9 @@ function cellValue(column: Column, raw: string): { value?: unknown; error?: stri
 const SCHEMA_MESSAGES: Record<string, string> = {
   'validation.dateOrRecurrence': '「date」か「recurrence」の、どちらか一つだけを書いてください。',
   'validation.hoursOrder': '「end」が「start」より前です。',
+  'validation.readingMissing': '漢字のある名前に読みがありません。',
+  'validation.readingMismatch': '読みが名前と合いません。',
+  'validation.easyWithoutReading': 'やさしい日本語の漢字に読みがありません。',
 }
 
 function headerFor(columns: readonly Column[], path: readonly PropertyKey[]): string {
@@ -104,6 +108,7 @@ export function recordsFromCsv<T extends { id: string }>(text: string, columns: 
       else if (value !== undefined) setPath(raw, column.path, value)
     }
     finish?.(raw)
+    if (problems.length === 0) problems.push(...readingProblems(columns, raw))
     if (problems.length === 0) {
       const parsed = schema.safeParse(raw)
       if (parsed.success) {

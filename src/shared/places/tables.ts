@@ -1,9 +1,9 @@
 import { audiences, placeKinds, recurrences, weekdays } from '../schemas/places'
-import { textColumns, type Column } from './columns'
+import { readingColumn, textColumns, type Column } from './columns'
 
 export const placeColumns: readonly Column[] = [
   { header: 'id', path: ['id'], kind: 'text', required: true },
-  ...textColumns('name', ['name'], true),
+  ...textColumns('name', ['name'], true, true),
   { header: 'kinds', path: ['kinds'], kind: 'list', values: placeKinds, required: true },
   ...textColumns('municipality', ['municipality'], true),
   ...textColumns('address', ['address']),
@@ -24,13 +24,14 @@ export const placeColumns: readonly Column[] = [
   ...textColumns('access', ['access']),
   { header: 'window_id', path: ['windowId'], kind: 'text' },
   { header: 'source', path: ['source', 'document'], kind: 'text', required: true },
+  readingColumn('source', ['source', 'kana']),
   { header: 'source_date', path: ['source', 'date'], kind: 'day', required: true },
 ]
 
 export const eventColumns: readonly Column[] = [
   { header: 'id', path: ['id'], kind: 'text', required: true },
   { header: 'place_id', path: ['placeId'], kind: 'text', required: true },
-  ...textColumns('title', ['title'], true),
+  ...textColumns('title', ['title'], true, true),
   { header: 'date', path: ['date'], kind: 'day' },
   { header: 'recurrence', path: ['recurrence'], kind: 'text', values: recurrences },
   { header: 'weekday', path: ['weekday'], kind: 'text', values: weekdays },
@@ -38,5 +39,6 @@ export const eventColumns: readonly Column[] = [
   { header: 'end', path: ['end'], kind: 'time' },
   ...textColumns('note', ['note']),
   { header: 'source', path: ['source', 'document'], kind: 'text', required: true },
+  readingColumn('source', ['source', 'kana']),
   { header: 'source_date', path: ['source', 'date'], kind: 'day', required: true },
 ]

@@ -11,7 +11,7 @@ import { campaignSchema } from './requests'
 
 export const campaignLanguages = ['ja', 'ja-easy', 'en'] as const
 export const campaignLanguage = z.enum(campaignLanguages, { error: 'validation.invalid' })
-export type CampaignLanguage = z.infer<typeof campaignLanguage>
+export type CampaignLanguage = (typeof campaignLanguages)[number]
 
 /**
  * A path of this app with its query (e.g. `/book?window=toshima`, `/map?kind=family`): never another

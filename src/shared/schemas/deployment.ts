@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hasKanji, kanjiWithoutReading, rubyFromReading } from '../furigana.ts'
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
 
@@ -37,10 +38,25 @@ export const pinnedKeySchema = z.object({
 })
 export type PinnedKey = z.infer<typeof pinnedKeySchema>
 
-const localized = z.object({ ja: z.string().min(1), 'ja-easy': z.string().min(1), en: z.string().min(1) })
+/** やさしい日本語 pages show `ja-easy`: every kanji in it carries its reading as `{漢字|かんじ}`. */
+const easyText = z
+  .string()
+  .min(1)
+  .refine((text) => kanjiWithoutReading(text).length === 0, { error: 'validation.easyWithoutReading' })
+const localized = z.object({ ja: z.string().min(1), 'ja-easy': easyText, en: z.string().min(1) })
+
+/** A name shown as it is in every language (a source, a tile attribution) carries its kana reading when it has kanji. */
+function readingOf<T extends Record<string, unknown>>(textKey: keyof T & string, kanaKey: keyof T & string) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const text = value[textKey] as string
+    const kana = value[kanaKey] as string | undefined
+    if (kana === undefined ? hasKanji(text) : rubyFromReading(text, kana) === null)
+      ctx.addIssue({ code: 'custom', message: kana === undefined ? 'validation.readingMissing' : 'validation.readingMismatch', path: [kanaKey] })
+  }
+}
 export type Localized = z.infer<typeof localized>
 
-export const windowSchema = z.object({
+const windowObject = z.object({
   id: z.string().regex(/^[a-z0-9-]{2,32}$/),
   name: localized,
   municipality: localized,
@@ -59,18 +75,23 @@ export const windowSchema = z.object({
    */
   certificationKey: pinnedKeySchema.nullable().default(null),
   source: z.string().min(1),
+  /** The source's reading (hiragana or katakana), for やさしい日本語 pages. */
+  sourceKana: z.string().min(1).optional(),
 })
+export const windowSchema = windowObject.superRefine(readingOf<z.infer<typeof windowObject>>('source', 'sourceKana'))
 export type ConsultationWindow = z.infer<typeof windowSchema>
 
 /** Map tiles: GSI (地理院タイル) by default. The server fetches them (src/server/tiles); browsers never ask this origin. */
-export const mapConfigSchema = z.object({
+const mapObject = z.object({
   tileUrl: z.url({ protocol: /^https$/ }).refine((u) => u.includes('{z}') && u.includes('{x}') && u.includes('{y}')),
   attribution: z.string().min(1),
+  attributionKana: z.string().min(1).optional(),
   attributionUrl: z.url({ protocol: /^https$/ }),
   maxZoom: z.number().int().min(1).max(20),
   center: z.tuple([z.number().min(20).max(46), z.number().min(122).max(154)]),
   zoom: z.number().int().min(1).max(20),
 })
+export const mapConfigSchema = mapObject.superRefine(readingOf<z.infer<typeof mapObject>>('attribution', 'attributionKana'))
 export type MapConfig = z.infer<typeof mapConfigSchema>
 
 export function tileOrigin(map: MapConfig): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hasKanji, kanjiWithoutReading, rubyFromReading } from '../furigana.ts'
 
 /** Stable ids; the labels live in the `map` locale namespace (`kind.<id>`, `audience.<id>`). */
 export const placeKinds = ['consultation', 'ibasho', 'family', 'women', 'work', 'health', 'education'] as const
@@ -11,21 +12,46 @@ export type Audience = (typeof audiences)[number]
 
 const id = z.string().regex(/^[a-z0-9-]{2,48}$/, { error: 'validation.invalid' })
 const text = z.string().trim().min(1).max(2000)
-/** Data text: Japanese always; やさしい日本語 (with `{漢字|かんじ}`) and English when written, else the app shows Japanese. */
-export const dataTextSchema = z.object({ ja: text, 'ja-easy': text.optional(), en: text.optional() }).strict()
+/**
+ * Data text: Japanese always; its kana reading (`kana`, as an Excel フリガナ column), やさしい日本語
+ * (with `{漢字|かんじ}`) and English when written. やさしい日本語 pages show `ja-easy`, else the
+ * Japanese with the reading over its kanji, else the Japanese.
+ */
+const dataTextObject = z.object({ ja: text, kana: text.optional(), 'ja-easy': text.optional(), en: text.optional() }).strict()
+type DataTextShape = z.infer<typeof dataTextObject>
+
+function checkReadings(value: DataTextShape, ctx: z.RefinementCtx): void {
+  if (value.kana !== undefined && rubyFromReading(value.ja, value.kana) === null) ctx.addIssue({ code: 'custom', message: 'validation.readingMismatch', path: ['kana'] })
+  if (value['ja-easy'] !== undefined && kanjiWithoutReading(value['ja-easy']).length > 0) ctx.addIssue({ code: 'custom', message: 'validation.easyWithoutReading', path: ['ja-easy'] })
+}
+
+export const dataTextSchema = dataTextObject.superRefine(checkReadings)
 export type DataText = z.infer<typeof dataTextSchema>
+
+/** A name (of a place, an event, a source): with kanji, its reading is required. */
+export const nameTextSchema = dataTextObject.superRefine((value, ctx) => {
+  checkReadings(value, ctx)
+  if (value.kana === undefined && hasKanji(value.ja)) ctx.addIssue({ code: 'custom', message: 'validation.readingMissing', path: ['kana'] })
+})
 
 /** A day (YYYY-MM-DD), or only the month or year when the source gives no more. */
 export const sourceDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: 'validation.date' })
 export const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'validation.date' })
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'validation.time' })
 
-export const sourceSchema = z.object({ document: text, date: sourceDate }).strict()
+/** The source document's title, with its kana reading when it has kanji (shown on やさしい日本語 pages). */
+export const sourceSchema = z
+  .object({ document: text, kana: text.optional(), date: sourceDate })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.kana === undefined ? hasKanji(value.document) : rubyFromReading(value.document, value.kana) === null)
+      ctx.addIssue({ code: 'custom', message: value.kana === undefined ? 'validation.readingMissing' : 'validation.readingMismatch', path: ['kana'] })
+  })
 
 export const placeSchema = z
   .object({
     id,
-    name: dataTextSchema,
+    name: nameTextSchema,
     kinds: z.array(z.enum(placeKinds)).min(1),
     municipality: dataTextSchema,
     address: dataTextSchema.optional(),
@@ -60,7 +86,7 @@ export const eventSchema = z
   .object({
     id,
     placeId: id,
-    title: dataTextSchema,
+    title: nameTextSchema,
     date: isoDay.optional(),
     recurrence: z.enum(recurrences).optional(),
     weekday: z.enum(weekdays).optional(),

@@ -57,6 +57,14 @@ export const messageSchema = z.object({
   envelope: z.union([replyEnvelopeSchema, envelopeSchema]),
 })
 
+/** Why a booked time was taken away by the window; /status says it in the person's language. */
+export const slotCancelReasons = ['staffUnavailable', 'closure', 'released'] as const
+export const slotCancelReason = z.enum(slotCancelReasons, { error: 'validation.invalid' })
+export type SlotCancelReason = z.infer<typeof slotCancelReason>
+/** The time that was taken away (its start) and why; shown while the request has no new slot. */
+export const publicSlotNoticeSchema = z.object({ reason: slotCancelReason, start: isoDateTime })
+export type PublicSlotNotice = z.infer<typeof publicSlotNoticeSchema>
+
 export const requestViewSchema = z.object({
   requestId,
   windowId,
@@ -67,6 +75,7 @@ export const requestViewSchema = z.object({
   /** The video link, sealed with the reply key: only the receipt holder opens it (then https only). */
   video: replyEnvelopeSchema.nullable(),
   deleteAfter: isoDateTime,
+  slotNotice: publicSlotNoticeSchema.nullable().optional(),
 })
 export type RequestView = z.infer<typeof requestViewSchema>
 

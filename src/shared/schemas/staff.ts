@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { slotNoticeSchema } from './availability'
 import { caseStatus } from './case-status'
 import { caseOrigin } from './contact-log'
 import { base64url, consultationMode, isoDateTime, requestId, windowId } from './common'
@@ -106,6 +107,8 @@ export const caseSummarySchema = z.object({
   video: replyEnvelopeSchema.nullable(),
   /** online for the public form; phone, letter, walk-in or outreach for a case staff opened. */
   origin: caseOrigin,
+  /** A booked time staff took away (cancelled day, released booking), and whether the person still has to be told. */
+  slotNotice: slotNoticeSchema.nullable().optional(),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 

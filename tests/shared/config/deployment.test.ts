@@ -21,6 +21,13 @@ describe('deployment configuration', () => {
     expect(result.error?.issues.map((i) => i.message)).toContain('validation.defaultWindow')
   })
 
+  it('rejects a window name in やさしい日本語 with a kanji that has no reading', () => {
+    const [first, ...rest] = rawDeployment.windows
+    const bare = { ...first, name: { ...first!.name, 'ja-easy': '{豊島区|としまく} ひきこもり 相談 {窓口|まどぐち}' } }
+    const result = deploymentSchema.safeParse({ ...rawDeployment, windows: [bare, ...rest] })
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['windows.0.name.ja-easy', 'validation.easyWithoutReading']])
+  })
+
   it('rejects a quick-exit address that is not https', () => {
     expect(deploymentSchema.safeParse({ ...rawDeployment, quickExitUrl: 'http://example.com' }).success).toBe(false)
   })

@@ -1,7 +1,9 @@
 import { Navigate, Route, Routes, useParams } from 'react-router'
 import { MembersPage } from '@/features/staff/admin/members-page'
 import { JoinPage } from '@/features/staff/auth/join-page'
+import { AvailabilityPage } from '@/features/staff/availability/availability-page'
 import { SignInPage } from '@/features/staff/auth/sign-in-page'
+import { CampaignsPage, FlyerSheetPage } from '@/features/staff/campaigns/campaigns-page'
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
 import { ReportsRoute } from '@/features/staff/reports/reports-route'
@@ -23,6 +25,21 @@ function ReportsWindowRoute() {
   return <ReportsRoute key={windowId} windowId={windowId} />
 }
 
+function CampaignsRoute() {
+  const { windowId = '' } = useParams()
+  return <CampaignsPage key={windowId} windowId={windowId} />
+}
+
+function FlyerSheetRoute() {
+  const { windowId = '', code = '' } = useParams()
+  return <FlyerSheetPage key={`${windowId}/${code}`} windowId={windowId} code={code} />
+}
+
+function AvailabilityRoute() {
+  const { windowId = '' } = useParams()
+  return <AvailabilityPage key={windowId} windowId={windowId} />
+}
+
 /** /staff/*: the staff side, loaded only here (never with the public pages), not indexed, Japanese. */
 export default function StaffRoot() {
   return (
@@ -41,6 +58,9 @@ export default function StaffRoot() {
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
+            <Route path="campaigns/:windowId" element={<CampaignsRoute />} />
+            <Route path="campaigns/:windowId/sheet/:code" element={<FlyerSheetRoute />} />
+            <Route path="availability/:windowId" element={<AvailabilityRoute />} />
             <Route path="*" element={<Navigate to="/staff" replace />} />
           </Routes>
         )}

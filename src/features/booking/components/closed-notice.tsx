@@ -1,4 +1,3 @@
-import { RubyText } from '@/components/ruby-text'
 import { localized } from '@/lib/deployment'
 import { useText } from '@/lib/use-text'
 import type { ConsultationWindow } from '@/shared/schemas/deployment'
@@ -20,7 +19,7 @@ export function ClosedNotice({ windows }: { windows: ConsultationWindow[] }) {
           {text.r('closed.window', { window: localized(w.name, text.language) })}{' '}
           {w.phone ? (
             <>
-              <RubyText text={text.s('closed.phone')} /> <a href={`tel:${w.phone.replaceAll('-', '')}`}>{w.phone}</a>
+              {text.r('closed.phone')} <a href={`tel:${w.phone.replaceAll('-', '')}`}>{w.phone}</a>
             </>
           ) : (
             text.r('window.noPhone')

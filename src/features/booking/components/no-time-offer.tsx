@@ -25,7 +25,7 @@ export function NoTimeOffer({ windowId, mode, times, windowReady, when, update, 
   const text = useText('booking')
   const own = times[windowId]
   if (own?.state !== 'ready' || own.next[mode]) return null
-  const modeName = text.s(`mode.${mode}`)
+  const modeName = text.raw(`mode.${mode}`)
   const windowName = (id: string) => localized(deployment.windows.find((w) => w.id === id)!.name, text.language)
   const otherModes = (Object.entries(own.next) as Array<[ConsultationMode, Slot]>).sort(([, a], [, b]) => Date.parse(a.start) - Date.parse(b.start))
   const otherWindows = deployment.windows
@@ -38,21 +38,21 @@ export function NoTimeOffer({ windowId, mode, times, windowReady, when, update, 
   return (
     <section className={styles.notice} aria-labelledby="no-time-heading">
       <h3 id="no-time-heading">
-        <RubyText text={text.s('window.noTimeHeading', { window: windowName(windowId), mode: modeName })} />
+        {text.r('window.noTimeHeading', { window: windowName(windowId), mode: modeName })}
       </h3>
       <p>{text.r('window.noTimeHint')}</p>
       <ul className={styles.offerList}>
         {otherModes.map(([other, slot]) => (
           <li key={other}>
             <button type="button" className={styles.secondary} onClick={() => update({ mode: other, slot: null })}>
-              {text.r('window.useMode', { mode: text.s(`mode.${other}`), when: when(slot) })}
+              {text.r('window.useMode', { mode: text.raw(`mode.${other}`), when: when(slot) })}
             </button>
           </li>
         ))}
         {otherWindows.map(({ id, next }) => (
           <li key={id}>
             <button type="button" className={styles.secondary} onClick={() => update({ windowId: id, slot: null })}>
-              <RubyText text={text.s('window.useWindow', { window: windowName(id), mode: modeName, when: when(next) })} />
+              {text.r('window.useWindow', { window: windowName(id), mode: modeName, when: when(next) })}
             </button>
           </li>
         ))}

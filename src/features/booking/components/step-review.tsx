@@ -25,11 +25,11 @@ export function StepReview({ answers, update, errors, goTo }: StepProps & { goTo
     [
       'slot',
       answers.slot?.kind === 'slot'
-        ? text.s('slotWhen', { day: formatDay(answers.slot.slot.start, language), start: formatTime(answers.slot.slot.start), end: formatTime(answers.slot.slot.end) })
+        ? text.r('slotWhen', { day: formatDay(answers.slot.slot.start, language), start: formatTime(answers.slot.slot.start), end: formatTime(answers.slot.slot.end) })
         : answers.mode === 'letter' ? text.r('slot.letterOnly') : text.r('slot.later'),
       5,
     ],
-    ['concerns', answers.concerns.length > 0 ? answers.concerns.map((c) => text.s(`concern.${c}`)).join(text.s('listSeparator')) : none, 6],
+    ['concerns', answers.concerns.length > 0 ? <RubyText key="c" text={answers.concerns.map((c) => text.raw(`concern.${c}`)).join(text.raw('listSeparator'))} /> : none, 6],
     ['message', answers.message.trim() ? text.r('review.messageWritten', { count: answers.message.length }) : none, 6],
     ['contact', text.r(`details.contact.${answers.contactKind}`), 6],
   ]

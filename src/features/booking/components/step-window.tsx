@@ -17,14 +17,14 @@ export function StepWindow({ answers, update, errors, headingId, windowReady, on
   const text = useText('booking')
   const times = useWindowTimes()
   const mode = answers.mode
-  const when = (slot: Slot) => text.s('window.when', { day: formatDay(slot.start, text.language), time: formatTime(slot.start) })
+  const when = (slot: Slot) => text.raw('window.when', { day: formatDay(slot.start, text.language), time: formatTime(slot.start) })
 
   const timeLine = (times: WindowTimes | undefined) => {
     if (!mode || mode === 'letter' || !times) return null
     if (times.state === 'loading') return text.r('window.checking')
     if (times.state === 'failed') return text.r('window.checkFailed')
     const next = times.next[mode]
-    const modeName = text.s(`mode.${mode}`)
+    const modeName = text.raw(`mode.${mode}`)
     return next ? text.r('window.nextTime', { mode: modeName, when: when(next) }) : <strong>{text.r('window.noTime', { mode: modeName })}</strong>
   }
 
@@ -45,14 +45,14 @@ export function StepWindow({ answers, update, errors, headingId, windowReady, on
             hint: (
               <>
                 {w.phone ? (
-                  <RubyText text={text.s('window.withPhone', { municipality: localized(w.municipality, text.language), phone: w.phone })} />
+                  text.r('window.withPhone', { municipality: localized(w.municipality, text.language), phone: w.phone })
                 ) : (
                   <RubyText text={localized(w.municipality, text.language)} />
                 )}
                 {windowReady(w.id) ? (
                   <>
                     <br />
-                    {text.r('window.modes', { modes: offeredModes(w.id, times[w.id]).map((m) => text.s(`mode.${m}`)).join(text.s('listSeparator')) })}
+                    {text.r('window.modes', { modes: offeredModes(w.id, times[w.id]).map((m) => text.raw(`mode.${m}`)).join(text.raw('listSeparator')) })}
                     {line ? (
                       <>
                         <br />

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { BookingPayload } from '@/shared/schemas/booking-payload'
 import type { CaseDetail } from '@/shared/schemas/staff'
 import { askerLabel, concernLabel, tokyoDateTime } from '../inbox/case-labels'
+import { TellPersonFlag } from '../availability/tell-person'
 import { useCases } from '../inbox/cases-context'
 import { openCase, openMessages, type OpenedMessage } from '../inbox/decrypt-case'
 import { staffApi } from '../staff-api'
@@ -97,6 +98,7 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
       ) : null}
       {detail ? (
         <>
+          <TellPersonFlag windowId={windowId} requestId={requestId} notice={detail.slotNotice} onDone={changed} />
           <section aria-labelledby="case-request">
             <h2 id="case-request">{st('case.request')}</h2>
             {payload ? (

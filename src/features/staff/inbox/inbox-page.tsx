@@ -12,6 +12,7 @@ import { errorText, st } from '../staff-text'
 import { askerLabel, concernLabel, tokyoDateTime } from './case-labels'
 import { useCases } from './cases-context'
 import { emptyFilter, filterCases, type CaseFilter } from './filter-cases'
+import { tellText } from '../availability/availability-text'
 
 function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
   return (
@@ -89,6 +90,7 @@ export function InboxPage({ keys }: { keys: WindowKey[] }) {
                 <td data-label={st('case.nickname')}>
                   <Link to={`/staff/cases/${summary.windowId}/${summary.requestId}`}>{payload ? payload.nickname : st('inbox.cannotOpen')}</Link>
                   {summary.unreadFollowUps > 0 ? <span className={styles.badge}>{st('inbox.unread', { count: summary.unreadFollowUps })}</span> : null}
+                  {summary.slotNotice?.tellPerson ? <span className={styles.badge}>{tellText.badge}</span> : null}
                   {keys.length > 1 ? <div className={styles.hint}>{deployment.windows.find((w) => w.id === summary.windowId)?.name.ja}</div> : null}
                 </td>
                 <td data-label={st('inbox.received')}>{tokyoDateTime(summary.createdAt)}</td>
