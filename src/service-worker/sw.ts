@@ -31,11 +31,14 @@ cleanupOutdatedCaches()
 // network and are kept; offline, a kept copy, or else the shell, which renders the page in that
 // language from the precached text. Kept copies name the assets of this version: a new one drops them.
 const PAGES_CACHE = 'pages'
+// One copy per page, whatever the query (`?src=flyer-3`): the app reads the query, not the HTML.
 const prefixedPages = new NetworkFirst({
   cacheName: PAGES_CACHE,
   networkTimeoutSeconds: 5,
-  matchOptions: { ignoreSearch: true },
-  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60 })],
+  plugins: [
+    new CacheableResponsePlugin({ statuses: [200] }),
+    { cacheKeyWillBeUsed: async ({ request }) => new URL(request.url).origin + new URL(request.url).pathname },
+  ],
 })
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && splitLanguagePath(url.pathname).language !== 'ja',
