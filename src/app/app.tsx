@@ -16,10 +16,11 @@ export function App() {
   const [state, setState] = useState(() => ({ action: history.action, location: history.location }))
   useLayoutEffect(() => history.listen((update) => startTransition(() => setState(update))), [history])
   const { language } = splitLanguagePath(state.location.pathname)
-  // The switcher loads the text before it moves; back and forward across languages catch up here.
+  // The switcher loads the text before it moves; back and forward across languages catch up here,
+  // after every move (two quick moves may commit as one, so the language alone would miss a change).
   useEffect(() => {
     if (language !== currentLanguage()) void changeLanguage(language)
-  }, [language])
+  }, [language, state.location])
   return (
     <Router basename={LANGUAGE_PREFIXES[language] || '/'} location={state.location} navigationType={state.action} navigator={history}>
       <AppRoutes />
