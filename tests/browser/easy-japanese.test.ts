@@ -32,5 +32,5 @@ describe('やさしい日本語のページ（表示されたもの、読みを�
     expect(figures.kanjiPercent).toBeLessThanOrEqual(EASY_TARGETS.kanjiPercent)
     const long = figures.pages.flatMap((p) => p.sentences).filter((s) => [...s].length > EASY_TARGETS.sentenceP90)
     expect(figures.sentenceP90, `30文字をこえる文: ${[...new Set(long)].join(' / ')}`).toBeLessThanOrEqual(EASY_TARGETS.sentenceP90)
-  })
+  }, 300_000)
 })

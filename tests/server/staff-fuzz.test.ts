@@ -5,7 +5,7 @@ import { modeAvailabilitySchema } from '../../src/shared/schemas/availability'
 import { encryptReply } from '../../src/shared/crypto/reply'
 import { sealVideoLink } from '../../src/shared/crypto/video-link-seal'
 import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
-import { postJson } from './contract/target'
+import { openSlots, postJson } from './contract/target'
 import { expectErrorAnswer, hostileValue } from './helpers/hostile'
 import { makeBooking, sealTestEnvelope } from './helpers/make-request'
 import { startNodeApp } from './helpers/node-app'
@@ -45,6 +45,7 @@ beforeAll(async () => {
     [`${base}/notes`]: { messageId, envelope: await sealTestEnvelope(booking.requestId, 'toshima', { v: 1, text: 'x' }, messageId) },
     [`${base}/status`]: { status: 'contacted' },
     [`${base}/video`]: { video: await sealVideoLink(Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url'), booking.requestId, 'https://meet.example.jp/a') },
+    [`${base}/move`]: { slotId: (await openSlots(node.target, 'toshima', 'phone'))[0]?.id },
     '/api/staff/windows/toshima/invites': { role: 'staff' },
     '/api/staff/windows/toshima/keys/abcdefghij/certificate': { v: 1, issuedAt: new Date().toISOString(), signature: 'A'.repeat(86) },
     [availabilityPath]: { rules: [{ days: ['mon'], from: '09:00', to: '12:00', minutes: 50, buffer: 10 }], closedDates: [], specialDays: [], noticeHours: 2, horizonDays: 14 },
@@ -104,6 +105,7 @@ describe('fuzzing: 職員の API（サインインした管理者として）', 
         const read = await node.target.fetch(path, { headers: { cookie: admin.cookie } })
         expectErrorAnswer(read.status, await read.json())
         await send(`${path}/status`, JSON.stringify({ status: 'closed' }))
+        if (what === 'cases') await send(`${path}/move`, JSON.stringify({ slotId: 'toshima-phone-20990101-0900' }))
       }),
       { numRuns: 100 },
     )

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest'
 import { createInvite } from '../../src/server/staff/invites'
 import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
+import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract, type StaffContractSetup } from './contract/staff-contract'
 import { startNodeApp } from './helpers/node-app'
 
@@ -18,4 +19,5 @@ const setup = (): StaffContractSetup => ({
 })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineMoveBookingContract(setup)
 defineAvailabilityContract(setup)

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
+import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract } from './contract/staff-contract'
 import { startWorkerd } from './helpers/workerd'
 
@@ -10,7 +11,7 @@ let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd({
     rateLimitPerMinute: 100_000,
-    invites: [...times(19, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(2, { windowId: 'bunkyo', role: 'admin' })],
+    invites: [...times(24, { windowId: 'toshima', role: 'staff' }), ...times(10, { windowId: 'toshima', role: 'admin' }), ...times(3, { windowId: 'bunkyo', role: 'admin' })],
   })
 }, 120_000)
 afterAll(async () => workerd?.close(), 30_000)
@@ -19,4 +20,5 @@ afterAll(async () => workerd?.close(), 30_000)
 const setup = () => ({ target: workerd.target, origin: workerd.origin, invite: async (windowId: string, role: 'staff' | 'admin') => workerd.invite(windowId, role) })
 defineStaffContract(setup)
 defineCampaignStaffContract(setup)
+defineMoveBookingContract(setup)
 defineAvailabilityContract(setup)

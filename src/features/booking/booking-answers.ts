@@ -1,31 +1,10 @@
 import { z } from 'zod'
 import { MESSAGE_MAX } from '@/shared/limits'
-import { ageGroups, askers, contactSchema, familyRelations, nicknameSchema } from '@/shared/schemas/booking-payload'
+import { ageGroups, askers, concernIds, contactSchema, familyRelations, nicknameSchema } from '@/shared/schemas/booking-payload'
 import { consultationModes } from '@/shared/schemas/common'
 import { slotSchema } from '@/shared/schemas/requests'
 
-/** つなぐシート (Tokyo's shared intake sheet) categories, most relevant to this service first. */
-export const concernIds = [
-  'hikikomori',
-  'relationships',
-  'mind',
-  'health',
-  'job',
-  'workTrouble',
-  'income',
-  'household',
-  'bills',
-  'rent',
-  'debt',
-  'loan',
-  'housing',
-  'food',
-  'care',
-  'parenting',
-  'community',
-  'violence',
-  'other',
-] as const
+export { concernIds }
 
 export const contactKinds = ['none', 'email', 'phone'] as const
 

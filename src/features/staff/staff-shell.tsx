@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { newCaseText } from './new-case/new-case-text'
 import { availabilityText } from './availability/availability-text'
 import styles from './staff.module.css'
 import { useStaffSession } from './staff-session'
@@ -32,6 +33,11 @@ export function StaffShell({ title, children }: { title: string; children: React
             {me.windows.map((w) => (
               <Link key={w.windowId} to={`/staff/reports/${w.windowId}`}>
                 {me.windows.length > 1 ? st('nav.reportsOf', { window: w.windowId }) : st('nav.reports')}
+              </Link>
+            ))}
+            {me.windows.map((w) => (
+              <Link key={`new-${w.windowId}`} to={`/staff/new/${w.windowId}`}>
+                {me.windows.length > 1 ? newCaseText.navLinkOf(w.windowId) : newCaseText.navLink}
               </Link>
             ))}
             {me.windows.map((w) => (

@@ -9,7 +9,7 @@ import { roleIn, type StaffEnv } from './require-staff'
 
 const notFound = { error: 'errors.notFound' } as const
 
-function summary(stored: StoredCase): CaseSummary {
+export function summary(stored: StoredCase): CaseSummary {
   return { ...stored, envelope: JSON.parse(stored.envelope) as CaseSummary['envelope'], video: stored.video === null ? null : (JSON.parse(stored.video) as CaseSummary['video']) }
 }
 

@@ -5,6 +5,7 @@ import { availabilityRoutes } from './availability-routes'
 import { campaignStaffRoutes } from './campaign-staff-routes'
 import { caseRoutes } from './case-routes'
 import { memberRoutes } from './member-routes'
+import { moveBookingRoutes } from './move-booking-routes'
 import { newCaseRoutes } from './new-case-routes'
 import { checkOrigin } from './origin'
 import { requireStaff, type StaffEnv } from './require-staff'
@@ -17,6 +18,7 @@ export function staffRoutes(deps: AppDeps) {
   signedIn.route('/', memberRoutes(deps))
   signedIn.route('/windows', caseRoutes(deps))
   signedIn.route('/windows', newCaseRoutes(deps))
+  signedIn.route('/windows', moveBookingRoutes(deps))
   signedIn.route('/windows', campaignStaffRoutes(deps))
   signedIn.route('/windows', availabilityRoutes(deps))
 

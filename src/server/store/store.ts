@@ -10,6 +10,7 @@ import { createSlotStore } from './slot-store'
 import { createCampaignStore, type CampaignStore } from '../campaigns/campaign-store'
 import { createAvailabilityStore, type AvailabilityStore } from '../staff/availability-store'
 import { createCaseStore, type CaseStore } from '../staff/case-store'
+import { createMoveBookingStore, type MoveBookingStore } from '../staff/move-booking-store'
 import { createStaffStore, type StaffStore } from '../staff/staff-store'
 import type { CaseStatus } from '../../shared/schemas/case-status'
 import type { SlotCancelReason } from '../../shared/schemas/requests'
@@ -83,6 +84,8 @@ export interface Store {
   readonly audit: AuditStore
   /** The window's requests as staff see them (src/server/staff/). */
   readonly cases: CaseStore
+  /** Moving a case's booking to another open slot, in one transaction (src/server/staff/). */
+  readonly moves: MoveBookingStore
   /** Availability staff saved, slot regeneration, cancelled slots and released bookings. */
   readonly availability: AvailabilityStore
   purgeExpired(now: string): Promise<number>
@@ -102,6 +105,7 @@ export function createSqlStore(db: SqlDriver): Store {
     staff: createStaffStore(db),
     audit: createAuditStore(db),
     cases: createCaseStore(db),
+    moves: createMoveBookingStore(db),
     availability: createAvailabilityStore(db),
   }
 }

@@ -8,6 +8,28 @@ export const askers = ['self', 'family', 'supporter'] as const
  * `parent` means the one filling in is that person's parent (a mother asking about her son).
  */
 export const familyRelations = ['parent', 'sibling', 'spouse', 'child', 'other'] as const
+/** つなぐシート (Tokyo's shared intake sheet) categories, most relevant to this service first. */
+export const concernIds = [
+  'hikikomori',
+  'relationships',
+  'mind',
+  'health',
+  'job',
+  'workTrouble',
+  'income',
+  'household',
+  'bills',
+  'rent',
+  'debt',
+  'loan',
+  'housing',
+  'food',
+  'care',
+  'parenting',
+  'community',
+  'violence',
+  'other',
+] as const
 export const ageGroups = ['10s', '20s', '30s', '40s', '50s', '60plus', 'unknown'] as const
 
 /** Grapheme count, so an emoji nickname counts as the person sees it. */

@@ -121,6 +121,9 @@ export const contactBodySchema = noteBodySchema
 /** A case staff open for a contact that did not start online: the public request body plus its origin. */
 export const staffCreateCaseBodySchema = createRequestSchema.omit({ campaign: true }).extend({ origin: caseOrigin.exclude(['online'], { error: 'validation.invalid' }) })
 export const statusBodySchema = z.object({ status: caseStatus })
+/** Move a case's booking to another open slot of its window and mode (or give a waiting case a time). */
+export const moveBookingBodySchema = z.object({ slotId: createRequestSchema.shape.slotId.unwrap().min(1, { error: 'validation.required' }) })
+export type MoveBookingBody = z.infer<typeof moveBookingBodySchema>
 /** https only: a `javascript:` or `http:` link is refused. null removes the link. */
 export const videoUrlSchema = z.url({ protocol: /^https$/, error: 'validation.httpsOnly' }).max(500, { error: 'validation.tooLong' })
 /** The sealed link (src/shared/crypto/video-link-seal.ts); null removes it. The server never sees the URL. */

@@ -6,6 +6,7 @@ import { SignInPage } from '@/features/staff/auth/sign-in-page'
 import { CampaignsPage, FlyerSheetPage } from '@/features/staff/campaigns/campaigns-page'
 import { CasePage } from '@/features/staff/case/case-page'
 import { InboxPage } from '@/features/staff/inbox/inbox-page'
+import { NewCasePage } from '@/features/staff/new-case/new-case-page'
 import { ReportsRoute } from '@/features/staff/reports/reports-route'
 import { StaffGate } from '@/features/staff/staff-app'
 import { StaffSessionProvider } from '@/features/staff/staff-session'
@@ -18,6 +19,11 @@ function CaseRoute() {
 function MembersRoute() {
   const { windowId = '' } = useParams()
   return <MembersPage key={windowId} windowId={windowId} />
+}
+
+function NewCaseRoute() {
+  const { windowId = '' } = useParams()
+  return <NewCasePage key={windowId} windowId={windowId} />
 }
 
 function ReportsWindowRoute() {
@@ -58,6 +64,7 @@ export default function StaffRoot() {
             <Route path="cases/:windowId/:requestId" element={<CaseRoute />} />
             <Route path="admin/:windowId" element={<MembersRoute />} />
             <Route path="reports/:windowId" element={<ReportsWindowRoute />} />
+            <Route path="new/:windowId" element={<NewCaseRoute />} />
             <Route path="campaigns/:windowId" element={<CampaignsRoute />} />
             <Route path="campaigns/:windowId/sheet/:code" element={<FlyerSheetRoute />} />
             <Route path="availability/:windowId" element={<AvailabilityRoute />} />

@@ -25,7 +25,7 @@ export function targetText(campaign: CampaignView): string {
   if (path.startsWith('/map/places/')) return `${t.place}：${decodeURIComponent(path.slice('/map/places/'.length))}`
   if (path === '/map') {
     const chosen = [...params.getAll('kind').map((k) => text.create.kinds[k]), ...params.getAll('who').map((a) => text.create.audiences[a])].filter(Boolean)
-    return chosen.length > 0 ? `${t.map}（${chosen.join('・')}）` : t.map
+    return chosen.length > 0 ? `${t.map}（${chosen.join(text.create.listSeparator)}）` : t.map
   }
   return campaign.targetPath
 }

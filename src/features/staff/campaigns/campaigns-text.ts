@@ -44,6 +44,7 @@ export const campaignsText = {
     submit: 'QRコードを作る',
     created: (label: string) => `「${label}」のQRコードを作りました。下の一覧にあります。`,
     missing: '行き先とチラシの名前を入れてください。',
+    listSeparator: '・',
   },
   list: {
     heading: '作ったQRコード',
@@ -85,14 +86,14 @@ export const campaignsText = {
   sheet: {
     back: 'チラシ用QRコードにもどる',
     print: '印刷する',
-    size: 'QRコードの大きさ',
+    size: 'QRコードの大きさ（mm）',
     sizeHint: (mm: number) => `${mm}mm より小さくはできません。小さすぎると、スマートフォンで読み取れません。`,
     notFound: 'このQRコードは見つかりません。',
   },
 }
 
 /** The printed sheet's words, in the flyer's language. */
-export const sheetWords: Record<CampaignLanguage, { lead: string; scan: string; phone: string; weekdays: Record<string, string>; closed: string; range: (a: string, b: string) => string }> = {
+export const sheetWords: Record<CampaignLanguage, { lead: string; scan: string; phone: string; weekdays: Record<string, string>; closed: string; range: (a: string, b: string) => string; separator: string }> = {
   ja: {
     lead: 'ひきこもりのことを、本人もご家族も相談できます。名前を言わなくても大丈夫です。',
     scan: 'スマートフォンで読み取るか、このアドレスを入れてください',
@@ -100,6 +101,7 @@ export const sheetWords: Record<CampaignLanguage, { lead: string; scan: string; 
     weekdays: { mon: '月', tue: '火', wed: '水', thu: '木', fri: '金', sat: '土', sun: '日' },
     closed: '祝日・年末年始は休み',
     range: (a, b) => `${a}〜${b}`,
+    separator: '・',
   },
   'ja-easy': {
     lead: '{家|いえ}から{出|で}にくいことを、{本人|ほんにん}も{家族|かぞく}も{相談|そうだん}できます。{名前|なまえ}は いりません。',
@@ -108,6 +110,7 @@ export const sheetWords: Record<CampaignLanguage, { lead: string; scan: string; 
     weekdays: { mon: '{月|げつ}', tue: '{火|か}', wed: '{水|すい}', thu: '{木|もく}', fri: '{金|きん}', sat: '{土|ど}', sun: '{日|にち}' },
     closed: '{祝日|しゅくじつ}と {年末年始|ねんまつねんし}は {休|やす}み',
     range: (a, b) => `${a}〜${b}`,
+    separator: '・',
   },
   en: {
     lead: 'Anyone can talk to us about social withdrawal (hikikomori): the person or their family. You do not have to give your name.',
@@ -116,5 +119,6 @@ export const sheetWords: Record<CampaignLanguage, { lead: string; scan: string; 
     weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
     closed: 'Closed on public holidays and over the New Year',
     range: (a, b) => `${a}–${b}`,
+    separator: ', ',
   },
 }

@@ -22,7 +22,7 @@ function hoursLine(hours: readonly OpeningHours[], language: CampaignLanguage): 
     .map((h) => {
       const days = WEEK.filter((d) => h.days.includes(d as OpeningHours['days'][number]))
       const contiguous = days.length > 2 && WEEK.indexOf(days[days.length - 1]!) - WEEK.indexOf(days[0]!) === days.length - 1
-      const dayText = contiguous ? words.range(words.weekdays[days[0]!]!, words.weekdays[days[days.length - 1]!]!) : days.map((d) => words.weekdays[d]).join('・')
+      const dayText = contiguous ? words.range(words.weekdays[days[0]!]!, words.weekdays[days[days.length - 1]!]!) : days.map((d) => words.weekdays[d]).join(words.separator)
       return `${dayText} ${words.range(displayTime(h.open), displayTime(h.close))}`
     })
     .join(' / ')
@@ -49,7 +49,7 @@ export function FlyerSheet({ windowId, campaign }: { windowId: string; campaign:
         </p>
         <h1>{campaign.label}</h1>
         <div className={styles.form}>
-          <label htmlFor="sheet-size">{text.size}（mm）</label>
+          <label htmlFor="sheet-size">{text.size}</label>
           <p id="sheet-size-hint" className={styles.hint}>{text.sizeHint(minMm)}</p>
           <input id="sheet-size" type="number" min={minMm} max={MAX_MM} step={1} value={mm} aria-describedby="sheet-size-hint" onChange={(e) => setMm(Number(e.target.value))} />
           <div className={styles.actions}>

@@ -7,6 +7,7 @@ import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { saveNote, sendReply } from './case-actions'
 import { ContactForm } from './contact-form'
+import { MoveBooking } from './move-booking'
 import { VideoLinkForm } from './video-link-form'
 
 type Done = (message: string) => void
@@ -94,6 +95,7 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
           {statusAction.feedback}
         </form>
       </section>
+      <MoveBooking detail={detail} onChanged={onChanged} />
       {payload ? (
         <section aria-labelledby="case-reply-heading">
           <h2 id="case-reply-heading">{st('case.replyHeading')}</h2>

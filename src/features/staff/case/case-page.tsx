@@ -11,6 +11,7 @@ import { StaffShell } from '../staff-shell'
 import styles from '../staff.module.css'
 import { errorText, st } from '../staff-text'
 import { caseWords } from '../reports/report-labels'
+import { newCaseText } from '../new-case/new-case-text'
 import { CaseForms } from './case-forms'
 
 function messageLabel(m: OpenedMessage): string {
@@ -111,6 +112,12 @@ export function CasePage({ windowId, requestId }: { windowId: string; requestId:
                 <dd>{payload.ageGroup ? st(`ages.${payload.ageGroup}`) : st('ages.unknown')}</dd>
                 <dt>{st('case.mode')}</dt>
                 <dd>{st('case.modeWithSlot', { mode: st(`modes.${detail.mode}`), when: detail.slot ? tokyoDateTime(detail.slot.start) : st('inbox.noSlot') })}</dd>
+                {detail.origin !== 'online' ? (
+                  <>
+                    <dt>{newCaseText.originLegend}</dt>
+                    <dd>{newCaseText.origins[detail.origin]}</dd>
+                  </>
+                ) : null}
                 <dt>{st('case.concerns')}</dt>
                 <dd>{concernsText(payload)}</dd>
                 <dt>{st('case.message')}</dt>
