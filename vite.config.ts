@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults } from 'vitest/config'
-import { prerenderedPages } from './src/app/paths.ts'
+import { prerenderedUrls } from './src/app/paths.ts'
 import { jpHolidays, shellConfig } from './src/build/client-data.ts'
 import { usedDesignTokens } from './src/build/design-tokens.ts'
 import { precompress } from './src/build/precompress.ts'
@@ -86,12 +86,13 @@ export default defineConfig({
       filename: 'sw.ts',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
-        // Staff code is for staff browsers only: not precached on every visitor's device.
-        globIgnores: ['**/*.{br,gz}', 'assets/staff-*'],
+        // Staff code is for staff browsers only: not precached on every visitor's device. Pages in
+        // やさしい日本語 and English are kept once visited instead (src/service-worker/sw.ts).
+        globIgnores: ['**/*.{br,gz}', 'assets/staff-*', 'easy.html', 'easy/**', 'en.html', 'en/**'],
         rollupFormat: 'iife',
       },
     }),
-    prerender({ pages: prerenderedPages, entry: 'src/app/render-page.tsx', app: 'src/app/start.tsx' }),
+    prerender({ pages: prerenderedUrls, entry: 'src/app/render-page.tsx', app: 'src/app/start.tsx' }),
     precompress(),
   ],
   // Short class names: they are repeated in the CSS and in every component that uses them.

@@ -23,12 +23,28 @@ function preloadModules(hrefs: readonly string[]): void {
   }
 }
 
+/**
+ * The build put the page's CSS inside it (`<style data-href>`). Vite's module loader fetches a chunk's
+ * CSS unless a stylesheet link with its address is in the page: add one, disabled, which browsers
+ * never fetch, so the same rules are not downloaded a second time.
+ */
+function markInlinedStyles(): void {
+  for (const style of document.querySelectorAll<HTMLStyleElement>('style[data-href]')) {
+    const link = document.createElement('link')
+    link.rel = 'stylesheet'
+    link.disabled = true
+    link.href = style.dataset.href as string
+    document.head.append(link)
+  }
+}
+
 // A page the build wrote (src/build/prerender.ts) is readable before any script runs: let the
 // browser paint it before it downloads and compiles the app, then fetch the app and the page's
 // modules together. Elsewhere nothing shows until the app runs, so it starts at once. No top-level
 // await: the app's chunks import Vite's preload helper from this one, which must finish evaluating.
 const painted = root.dataset.prerendered === undefined ? Promise.resolve() : afterNextPaint()
 void painted.then(() => {
+  markInlinedStyles()
   preloadModules(root.dataset.modules?.split(' ') ?? [])
   return import('./app/start')
 })

@@ -1,3 +1,6 @@
+import { LANGUAGES } from '../lib/languages.ts'
+import { languagePath } from '../shared/language-paths.ts'
+
 /** Every URL of the app, written once. Flyer QR codes print these, so treat them as public and stable. */
 export const paths = {
   home: '/',
@@ -28,8 +31,9 @@ export function placePath(id: string): string {
 const samplePlace = /* @__PURE__ */ placePath('toshima-hikikomori-window') as AppPath
 
 /**
- * Pages written to HTML in Japanese at build time (src/build/prerender.ts), so they show before any
- * script runs; the others are rendered on the device.
+ * Pages written to HTML at build time in every language (src/build/prerender.ts), so they show before
+ * any script runs; the others are rendered on the device. The same page in English is `/en/…`, in
+ * やさしい日本語 `/easy/…` (shared/language-paths.ts).
  */
 export const prerenderedPages: readonly AppPath[] = [
   paths.home,
@@ -46,3 +50,6 @@ export const prerenderedPages: readonly AppPath[] = [
 
 /** The public pages, precached and tested offline and with axe. */
 export const publicPages: readonly AppPath[] = [...prerenderedPages, paths.book, paths.status, paths.call, paths.map, samplePlace, paths.events]
+
+/** Every pre-rendered page at its URL in every language: `/`, `/easy`, `/en`, `/who-can-consult`, … */
+export const prerenderedUrls: readonly string[] = /* @__PURE__ */ LANGUAGES.flatMap((language) => prerenderedPages.map((path) => languagePath(language, path)))

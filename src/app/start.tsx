@@ -5,7 +5,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client'
 import { rememberCampaign } from '@/lib/campaign'
 import { countsMayBeWaiting } from '@/lib/count-names'
 import { initI18n, INITIAL_NAMESPACES } from '@/lib/i18n'
-import { readLanguage } from '@/lib/preferences'
+import { splitLanguagePath } from '@/shared/language-paths'
 import { App } from './app'
 import { routeFor } from './router'
 
@@ -16,18 +16,19 @@ import { routeFor } from './router'
 async function start(): Promise<void> {
   const container = document.getElementById('root') as HTMLElement
   rememberCampaign(location.search)
-  const language = readLanguage() ?? 'ja'
+  // The URL names the language (a stored choice has already moved an unprefixed URL: language-boot-script.ts).
+  const { language, path } = splitLanguagePath(location.pathname)
   await initI18n(language, INITIAL_NAMESPACES)
   // The page's code and text first, so the first render is the whole page (and hydration never suspends).
-  await routeFor(location.pathname).preload()
+  await routeFor(path).preload()
   const app = (
     <StrictMode>
       <App />
     </StrictMode>
   )
-  // The build wrote this page in Japanese (src/build/prerender.ts): reuse that HTML when the reader
-  // reads Japanese. In another language, or on a page rendered here, render afresh.
-  if (language === 'ja' && container.dataset.prerendered === location.pathname) {
+  // The build wrote this page in its language (src/build/prerender.ts): reuse that HTML. A page the
+  // build did not write starts from the empty shell.
+  if (container.dataset.prerendered === location.pathname) {
     hydrateRoot(container, app)
   } else {
     createRoot(container).render(app)

@@ -4,10 +4,19 @@ import { pathToFileURL } from 'node:url'
 import { build, type Plugin, type ResolvedConfig } from 'vite'
 import type { RenderedPage } from '../app/render-page.tsx'
 import { APP_SHELL_FILE } from '../shared/app-shell.ts'
+import { HTML_LANG, LANGUAGES, type Language } from '../lib/languages.ts'
 import { LANGUAGE_BOOT_SCRIPT } from '../shared/language-boot-script.ts'
-import pageHtmlText from '../locales/ja/page-html.json' with { type: 'json' }
+import { HREFLANG, languagePath, splitLanguagePath } from '../shared/language-paths.ts'
+import pageHtmlEn from '../locales/en/page-html.json' with { type: 'json' }
+import pageHtmlEasy from '../locales/ja-easy/page-html.json' with { type: 'json' }
+import pageHtmlJa from '../locales/ja/page-html.json' with { type: 'json' }
 
-/** `/` → `index.html`, `/who-can-consult` → `who-can-consult.html` (served at the URL without `.html`). */
+const PAGE_HTML_TEXT: Record<Language, typeof pageHtmlJa> = { ja: pageHtmlJa, 'ja-easy': pageHtmlEasy, en: pageHtmlEn }
+
+/**
+ * `/` → `index.html`, `/who-can-consult` → `who-can-consult.html`, `/en` → `en.html`,
+ * `/en/who-can-consult` → `en/who-can-consult.html` (each served at the URL without `.html`).
+ */
 export function prerenderedFile(path: string): string {
   return path === '/' ? 'index.html' : `${path.slice(1)}.html`
 }
@@ -28,8 +37,25 @@ interface Options {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+const FURIGANA = /\{([^|{}]+)\|([^|{}]+)\}/g
+/** The text without its readings, for an attribute (as components/ruby-text.tsx's withoutRuby). */
+const withoutRuby = (text: string) => text.replace(FURIGANA, '$1')
+/** やさしい日本語's `{漢字|かんじ}` as <ruby>, as components/ruby-text.tsx renders it. */
+const rubyHtml = (text: string) => escapeHtml(text).replace(FURIGANA, '<ruby>$1<rp>(</rp><rt>$2</rt><rp>)</rp></ruby>')
+
 /**
- * Writes each public page as real HTML in Japanese at build time, so it paints before any script
+ * The same page in every language, for search engines and for readers' tools; `x-default` is the
+ * unprefixed URL, which a stored choice moves to the reader's language. Root-relative: the build
+ * does not know the origin it will be served from.
+ */
+function alternates(url: string): string[] {
+  const { path } = splitLanguagePath(url)
+  const link = (hreflang: string, href: string) => `<link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(href)}">`
+  return [...LANGUAGES.map((language) => link(HREFLANG[language], languagePath(language, path))), link('x-default', path)]
+}
+
+/**
+ * Writes each public page as real HTML in each language at build time, so it paints before any script
  * runs; the app then hydrates it (src/main.tsx, src/app/start.tsx). Runs before vite-plugin-pwa
  * writes sw.js, so every page's HTML is precached. Also writes the app shell for the other pages
  * and puts the language boot script into every page (see its file).
@@ -79,16 +105,20 @@ export function prerender({ pages, entry, app }: Options): Plugin {
    * are only listed, for src/main.tsx to fetch once the page has painted.
    */
   function pageHtml(template: string, path: string, page: RenderedPage): string {
-    const modules = [app, page.module, ...page.namespaces.map((ns) => `src/locales/ja/${ns}.json`)].filter((m): m is string => !!m)
+    const modules = [app, page.module, ...page.namespaces.map((ns) => `src/locales/${page.language}/${ns}.json`)].filter((m): m is string => !!m)
     const { js, css } = filesOf(template, modules)
     const modulesAttribute = js.map((file) => `${config.base}${file}`).join(' ')
     const root = `<div id="root" data-prerendered="${escapeHtml(path)}" data-modules="${modulesAttribute}">${page.html}</div>`
     const withRoot = template.replace('<div id="root"></div>', root)
     if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
     const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    const text = PAGE_HTML_TEXT[page.language]
+    const langed = titled
+      .replace(/<html lang="[^"]*">/, `<html lang="${HTML_LANG[page.language]}">`)
+      .replace(/<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeHtml(withoutRuby(text.description))}"`)
     // The shell's notice says nothing shows without JavaScript; this page does show, only its tools need it.
-    const noticed = titled.replace(/<noscript>[^<]*<\/noscript>/, `<noscript>${escapeHtml(pageHtmlText.noscript.page)}</noscript>`)
-    return inHead(noticed, css.map((file) => inlineStyle(file)))
+    const noticed = langed.replace(/<noscript>[^]*?<\/noscript>/, `<noscript>${rubyHtml(text.noscript.page)}</noscript>`)
+    return inHead(noticed, [...alternates(path), ...css.map((file) => inlineStyle(file))])
   }
 
   /**
@@ -131,7 +161,7 @@ export function prerender({ pages, entry, app }: Options): Plugin {
       order: 'pre',
       handler: () => [
         { tag: 'script', children: LANGUAGE_BOOT_SCRIPT, injectTo: 'head-prepend' },
-        { tag: 'noscript', children: escapeHtml(pageHtmlText.noscript.shell), injectTo: 'body' },
+        { tag: 'noscript', children: escapeHtml(pageHtmlJa.noscript.shell), injectTo: 'body' },
       ],
     },
     generateBundle(_options, bundle) {

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { HTML_LANG, type Language } from './languages'
-import { readLanguage as readStoredLanguage, writeLanguage } from './preferences'
+import { readLanguage as readStoredLanguage } from './preferences'
 
 type Bundle = Record<string, unknown>
 // page-html holds the text the build writes into the HTML itself (src/build/prerender.ts), never t().
@@ -31,7 +31,7 @@ async function readBundles(language: Language, namespaces: Iterable<string>): Pr
   return Object.fromEntries(entries)
 }
 
-async function addBundles(language: Language, namespaces: Iterable<string>): Promise<void> {
+export async function addBundles(language: Language, namespaces: Iterable<string>): Promise<void> {
   const missing = [...namespaces].filter((namespace) => !i18next.hasResourceBundle(language, namespace))
   if (missing.length === 0) return
   for (const [namespace, bundle] of Object.entries(await readBundles(language, missing))) {
@@ -85,16 +85,13 @@ export async function initI18n(
   return i18next
 }
 
+/** Shows the app in `language` once its text is there. The URL says the language; the switcher keeps the reader's choice. */
 export async function changeLanguage(language: Language): Promise<void> {
   await addBundles(language, wanted)
   await i18next.changeLanguage(language)
-  writeLanguage(language)
   reflectInDocument(language)
 }
 
-/** Text in a language other than the one shown, e.g. the printed sheet that is always in やさしい日本語. */
-export async function fixedText(language: Language, namespace: string): Promise<(key: string, options?: Record<string, unknown>) => string> {
-  await addBundles(language, [namespace])
-  const t = i18next.getFixedT(language, namespace)
-  return (key, options) => String(t(key as never, options as never))
+export function currentLanguage(): Language {
+  return i18next.language as Language
 }

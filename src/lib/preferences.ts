@@ -1,4 +1,4 @@
-import { LANGUAGE_STORAGE_KEY } from '@/shared/language-boot-script'
+import { LANGUAGE_STORAGE_KEY } from '@/shared/language-paths'
 import { isLanguage, type Language } from './languages'
 
 /**

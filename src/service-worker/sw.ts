@@ -1,14 +1,15 @@
 import { clientsClaim } from 'workbox-core'
 import { CacheableResponsePlugin } from 'workbox-cacheable-response'
 import { ExpirationPlugin } from 'workbox-expiration'
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
+import { cleanupOutdatedCaches, createHandlerBoundToURL, matchPrecache, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
-import { CacheFirst } from 'workbox-strategies'
+import { CacheFirst, NetworkFirst } from 'workbox-strategies'
 import { flushCounts, recordCount } from '@/lib/count-outbox'
 import { deliverPending } from '@/lib/outbox-delivery'
 import { NOTICE_SYNC_TAG, noticeMayBeOn } from '@/lib/notice-names'
 import { OUTBOX_SYNC_TAG } from '@/lib/outbox-names'
 import { APP_SHELL_FILE } from '@/shared/app-shell'
+import { splitLanguagePath } from '@/shared/language-paths'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> }
 
@@ -25,8 +26,34 @@ clientsClaim()
 // A QR code's page (`/?src=flyer-3`) is the same pre-rendered page offline: the app reads the query.
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/] })
 cleanupOutdatedCaches()
-// Pre-rendered pages are precached as `<page>.html` and served for `/<page>` (Workbox's cleanURLs);
-// any other page of the app starts from the empty shell.
+// The same pages in やさしい日本語 and English (`/easy/…`, `/en/…`) are not precached: three copies of
+// every page would outgrow the precache budget, and a reader reads one language. They come from the
+// network and are kept; offline, a kept copy, or else the shell, which renders the page in that
+// language from the precached text. Kept copies name the assets of this version: a new one drops them.
+const PAGES_CACHE = 'pages'
+// One copy per page, whatever the query (`?src=flyer-3`): the app reads the query, not the HTML.
+const prefixedPages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: 5,
+  plugins: [
+    new CacheableResponsePlugin({ statuses: [200] }),
+    { cacheKeyWillBeUsed: async ({ request }) => new URL(request.url).origin + new URL(request.url).pathname },
+  ],
+})
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && splitLanguagePath(url.pathname).language !== 'ja',
+  async (options) => {
+    try {
+      return await prefixedPages.handle(options)
+    } catch {
+      return (await matchPrecache(`/${APP_SHELL_FILE}`)) ?? Response.error()
+    }
+  },
+)
+self.addEventListener('activate', (event) => event.waitUntil(caches.delete(PAGES_CACHE)))
+
+// Pre-rendered Japanese pages are precached as `<page>.html` and served for `/<page>` (Workbox's
+// cleanURLs); any other page of the app starts from the empty shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL(`/${APP_SHELL_FILE}`), { denylist: [/^\/api\//, /^\/q\//] }))
 
 // A flyer's short link goes to the server, which counts the scan and knows the campaign's page.

@@ -1,12 +1,14 @@
 /**
  * The public side's figures: what home costs to download (gzip of the JS and CSS it loads), what
- * Lighthouse thinks of home and a hurdle page next to two copies of each served by the same process
+ * Lighthouse thinks of home and a hurdle page, in each language, next to two copies of each served by the same process
  * (bare text: no CSS, no JS; same CSS, no JS), and how big the offline precache is.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import { paths } from '../../src/app/paths'
+import { LANGUAGES } from '../../src/lib/languages'
+import { LANGUAGE_PREFIXES, languagePath } from '../../src/shared/language-paths'
 import { startNodeServer } from '../../src/server/node'
 import { launchChromium } from '../tools/chromium'
 import type { BenchSection } from './bench-types'
@@ -59,11 +61,14 @@ function assetRows(assets: LoadedAsset[]): Row[] {
   ]
 }
 
-/** Home and one hurdle page, each measured against its two baselines (issue 11). */
-const PAGES = [
-  { name: 'home', path: paths.home },
-  { name: 'who-can-consult', path: paths.hurdleWho },
-] as const
+/** Home and one hurdle page in each language, at its own URL, each measured against its two baselines (issue 11). */
+const PAGES = LANGUAGES.flatMap((language) => {
+  const label = language === 'ja' ? '' : `${LANGUAGE_PREFIXES[language].slice(1)}-`
+  return [
+    { name: `${label}home`, path: languagePath(language, paths.home) },
+    { name: `${label}who-can-consult`, path: languagePath(language, paths.hurdleWho) },
+  ]
+})
 
 /** Writes both copies of a page; true when the same-CSS copy shows the same text as the app. */
 async function prepareCopies(server: BenchServer, name: string, pageUrl: string): Promise<boolean> {
@@ -124,7 +129,7 @@ export async function run(): Promise<BenchSection> {
       rows.push(...lighthouseRows(name, page, css, bare))
     }
     return {
-      title: 'Home and a hurdle page (Japanese): download size, Lighthouse (mobile) against a bare-text and a same-CSS copy, precache',
+      title: 'Home and a hurdle page in each language (/, /easy, /en): download size, Lighthouse (mobile) against a bare-text and a same-CSS copy, precache',
       rows: [...rows, ...precacheRows()],
     }
   } finally {

@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paths, publicPages } from '../../src/app/paths'
 import type { Language } from '../../src/lib/languages'
+import pageHtmlEn from '../../src/locales/en/page-html.json' with { type: 'json' }
+import pageHtml from '../../src/locales/ja/page-html.json' with { type: 'json' }
 import { launchChromium } from '../tools/chromium'
 import { appUrl, newAppContext, openPage, useLanguage, waitForServiceWorker } from './helpers/app'
 import { DIST, chunkOf, localeFiles, verbatimString, precachedUrls } from './helpers/precache'
@@ -70,10 +72,10 @@ describe('オフライン', () => {
     )
     const files = localeFiles()
     expect(new Set(files.map((f) => f.language))).toEqual(new Set(['ja', 'ja-easy', 'en']))
-    // page-html is written into the HTML at build time (in Japanese), not loaded as a chunk.
-    const pageHtml = files.find((f) => f.language === 'ja' && f.namespace === 'page-html')
-    expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toContain(`<noscript>${pageHtml?.strings[1]}</noscript>`)
-    expect(readFileSync(join(DIST, 'app-shell.html'), 'utf8')).toContain(`<noscript>${pageHtml?.strings[0]}</noscript>`)
+    // page-html is written into the HTML at build time (in each page's language), not loaded as a chunk.
+    expect(readFileSync(join(DIST, 'index.html'), 'utf8')).toContain(`<noscript>${pageHtml.noscript.page}</noscript>`)
+    expect(readFileSync(join(DIST, 'en.html'), 'utf8')).toContain(`<noscript>${pageHtmlEn.noscript.page}</noscript>`)
+    expect(readFileSync(join(DIST, 'app-shell.html'), 'utf8')).toContain(`<noscript>${pageHtml.noscript.shell}</noscript>`)
     for (const file of files.filter((f) => f.namespace !== 'page-html')) {
       const name = `${file.language}/${file.namespace}.json`
       const chunk = chunkOf(file, builtJs)

@@ -41,7 +41,7 @@ describe('チラシの短いリンク（本物のサーバーと Chromium）', (
       throw new Error(`landed on ${page.url()} with heading ${await page.locator('main h1').textContent()}`)
     })
     const landed = new URL(page.url())
-    expect(landed.pathname + landed.search).toBe('/book?window=toshima&src=kuho-en&lang=en')
+    expect(landed.pathname + landed.search).toBe('/en/book?window=toshima&src=kuho-en')
     await expect.poll(() => funnel('kuho-en'), { timeout: 15_000 }).toEqual({ scan: 1, 'form-open': 1 })
     expect(await context.cookies()).toEqual([])
     await context.close()

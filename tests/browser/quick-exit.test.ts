@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import deployment from '../../src/shared/config/deployment.json' with { type: 'json' }
-import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-boot-script'
+import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-paths'
 import { launchChromium } from '../tools/chromium'
-import { appUrl, baseUrl, newAppContext, openPage, waitForServiceWorker } from './helpers/app'
+import { appUrl, baseUrl, newAppContext, openPage, waitForApp, waitForServiceWorker } from './helpers/app'
 import { fillDeviceStorage, OUTBOX_DB, readDeviceStorage } from './helpers/storage'
 
 const NEUTRAL_URL = deployment.quickExitUrl
@@ -86,9 +86,11 @@ describe('すぐに閉じる', { timeout: 120_000 }, () => {
       if (location.pathname !== '/api/health') delete (Object.getPrototypeOf(indexedDB) as { databases?: unknown }).databases
     })
     await page.reload()
-    await page.locator('main h1').waitFor()
+    // The stored language is やさしい日本語 now (fillDeviceStorage): the boot script moves `/` to `/easy`.
+    await page.waitForURL(/\/easy$/)
+    await waitForApp(page)
     expect(await page.evaluate(() => typeof indexedDB.databases)).toBe('undefined')
-    // The stored language is やさしい日本語 now (fillDeviceStorage): leave with the keys.
+    // Leave with the keys.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift')
     // A database the app never writes cannot be found by name; the app's own are gone.
     await expectLeftAndWiped(['scratch', OUTBOX_DB, 'tsunagu-staff'])

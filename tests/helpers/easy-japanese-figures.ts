@@ -1,27 +1,13 @@
 import type { Page } from 'playwright-core'
 import { sentencesOf } from '../../src/shared/furigana'
-import { LANGUAGE_STORAGE_KEY } from '../../src/shared/language-boot-script'
+import { languagePath } from '../../src/shared/language-paths'
 
 /** The targets of issue 11 for pages in やさしい日本語, on the rendered pages with readings removed. */
 export const EASY_TARGETS = { furiganaPercent: 98, kanjiPercent: 25, sentenceP90: 30 } as const
 
-/**
- * Opens `path` in やさしい日本語 the way a reader gets it today: the language stored by the switcher,
- * then the page's own URL. The only place that knows how a language is chosen (with a URL per
- * language this becomes `/easy${path}`).
- */
+/** Opens `path` in やさしい日本語 at its own URL (`/easy${path}`, shared/language-paths.ts). */
 export async function openEasyPage(page: Page, baseUrl: string, path: string): Promise<void> {
-  await page.addInitScript(
-    ([key, value]) => {
-      try {
-        localStorage.setItem(key, value)
-      } catch {
-        // about:blank has no storage.
-      }
-    },
-    [LANGUAGE_STORAGE_KEY, 'ja-easy'] as const,
-  )
-  await page.goto(new URL(path, baseUrl).href)
+  await page.goto(new URL(languagePath('ja-easy', path), baseUrl).href)
 }
 
 export interface PageText {

@@ -35,18 +35,25 @@ describe('短いリンク /q/<code>', () => {
     await addCampaign('kuho-2026-06', '/book?window=toshima', 'en')
     const response = await scan('kuho-2026-06')
     expect(response.status).toBe(302)
-    expect(response.headers.get('location')).toBe('/book?window=toshima&src=kuho-2026-06&lang=en')
+    expect(response.headers.get('location')).toBe('/en/book?window=toshima&src=kuho-2026-06')
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(await counts()).toEqual([{ campaign: 'kuho-2026-06', event: 'scan', day: today(), count: 1 }])
     await scan('kuho-2026-06')
     expect((await counts())[0]?.count).toBe(2)
   })
 
-  it('日本語のチラシは lang をつけない。HEAD（リンクの確認）は数えない', async () => {
+  it('日本語のチラシは言語のない URL へ。HEAD（リンクの確認）は数えない', async () => {
     await addCampaign('station', '/who-can-consult')
     const head = await scan('station', 'HEAD')
     expect(head.headers.get('location')).toBe('/who-can-consult?src=station')
     expect(await counts()).toEqual([])
+  })
+
+  it('やさしい日本語のトップは /easy、言語つきで書いた行き先はチラシの言語に直す', async () => {
+    await addCampaign('easy-home', '/', 'ja-easy')
+    expect((await scan('easy-home', 'HEAD')).headers.get('location')).toBe('/easy?src=easy-home')
+    await addCampaign('typed-en', '/en/map?kind=family&lang=en', 'ja-easy')
+    expect((await scan('typed-en', 'HEAD')).headers.get('location')).toBe('/easy/map?kind=family&src=typed-en')
   })
 
   it('知らないコード・形のおかしいコード・終わったキャンペーンはトップページへ（エラーにしない、数えない）', async () => {

@@ -13,6 +13,9 @@ const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${na
 const files = {
   'index.html': page('home'),
   'who-can-consult.html': page('who'),
+  'en.html': page('home in English'),
+  'en/who-can-consult.html': page('who in English'),
+  'easy/who-can-consult.html': page('who in easy Japanese'),
   'app-shell.html': '<!doctype html><html lang="ja"><head><title>つなぐ</title></head><body><div id="root"></div></body></html>',
 }
 
@@ -33,7 +36,7 @@ let dist: string
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'tsunagu-pages-'))
   dist = join(work, 'dist')
-  mkdirSync(join(dist, 'assets'), { recursive: true })
+  for (const dir of ['assets', 'en', 'easy']) mkdirSync(join(dist, dir), { recursive: true })
   for (const [name, html] of Object.entries(files)) writeFileSync(join(dist, name), html)
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'export {}\n')
   precompressDirectory(dist)
@@ -60,10 +63,19 @@ describe('ビルド時に書いたページ: Node', () => {
 
   it('/ はトップページ、書いていないページ（/book など）は空のアプリの殻', async () => {
     expect(await (await fetch(`${server.url}/`)).text()).toBe(files['index.html'])
-    for (const path of ['/book?window=toshima', '/map/places/x', '/nope']) {
+    for (const path of ['/book?window=toshima', '/map/places/x', '/nope', '/en/book', '/easy/map']) {
       const response = await fetch(`${server.url}${path}`)
       expect(response.status, path).toBe(200)
       expect(await response.text(), path).toBe(files['app-shell.html'])
+    }
+  })
+
+  it('言語の URL には、その言語で書いたページ: /en は en.html、/en/who-can-consult は en/who-can-consult.html', async () => {
+    for (const [path, file] of [['/en', 'en.html'], ['/en/who-can-consult?src=flyer', 'en/who-can-consult.html'], ['/easy/who-can-consult', 'easy/who-can-consult.html']] as const) {
+      const response = await fetch(`${server.url}${path}`)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('cache-control'), path).toBe('no-cache')
+      expect(await response.text(), path).toBe(files[file])
     }
   })
 
@@ -97,6 +109,17 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
     expect(who.status).toBe(200)
     expect(await who.text()).toBe(files['who-can-consult.html'])
     expect(await (await openPage('/')).text()).toBe(files['index.html'])
+  })
+
+  it('言語の URL には、その言語で書いたページ（/en、/en/who-can-consult、/easy/who-can-consult）', async () => {
+    for (const [path, file] of [['/en', 'en.html'], ['/en/who-can-consult', 'en/who-can-consult.html'], ['/easy/who-can-consult', 'easy/who-can-consult.html']] as const) {
+      const response = await openPage(path)
+      expect(response.status, path).toBe(200)
+      expect(await response.text(), path).toBe(files[file])
+    }
+    const shell = await openPage('/en/book?window=toshima')
+    expect(shell.status).toBe(200)
+    expect(await shell.text()).toBe(files['app-shell.html'])
   })
 
   it('書いていないページは空のアプリの殻で、セキュリティのヘッダーが付く', async () => {

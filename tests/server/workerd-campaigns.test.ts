@@ -18,7 +18,7 @@ describe('workerd + D1: 短いリンクと数（0009 の移行が D1 でも動�
   it('生きているキャンペーンは行き先へ（言語つき）、終わった・知らないコードはトップへ', async () => {
     const live = await workerd.target.fetch('/q/kuho-easy', { redirect: 'manual' })
     expect(live.status).toBe(302)
-    expect(live.headers.get('location')).toBe('/map?kind=family&src=kuho-easy&lang=ja-easy')
+    expect(live.headers.get('location')).toBe('/easy/map?kind=family&src=kuho-easy')
     for (const code of ['old', 'unknown', 'BAD!']) {
       const answer = await workerd.target.fetch(`/q/${code}`, { redirect: 'manual' })
       expect(answer.status, code).toBe(302)

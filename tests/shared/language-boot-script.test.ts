@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { LANGUAGES } from '@/lib/languages'
-import {
-  LANGUAGE_BOOT_SCRIPT,
-  LANGUAGE_BOOT_SCRIPT_HASH,
-  LANGUAGE_PENDING_ATTRIBUTE,
-  LANGUAGE_STORAGE_KEY,
-} from '@/shared/language-boot-script'
+import { describe, expect, it } from 'vitest'
+import { LANGUAGE_BOOT_SCRIPT, LANGUAGE_BOOT_SCRIPT_HASH } from '@/shared/language-boot-script'
+import { LANGUAGE_STORAGE_KEY } from '@/shared/language-paths'
 
-const html = document.documentElement
-const runBootScript = () => new Function(LANGUAGE_BOOT_SCRIPT)()
-
-afterEach(() => {
-  vi.useRealTimers()
-  html.removeAttribute(LANGUAGE_PENDING_ATTRIBUTE)
-})
+/** Runs the script against a page at `url` with `stored` kept on the device; returns where it sent the page. */
+function boot(url: string, stored: string | null | Error): { replacedBy: string | null; hidden: boolean } {
+  const address = new URL(url, 'https://tsunagu.example')
+  let replacedBy: string | null = null
+  const style: Record<string, string> = {}
+  const location = { pathname: address.pathname, search: address.search, hash: address.hash, replace: (to: string) => (replacedBy = to) }
+  const localStorage = {
+    getItem(key: string) {
+      if (stored instanceof Error) throw stored
+      return key === LANGUAGE_STORAGE_KEY ? stored : null
+    },
+  }
+  new Function('location', 'localStorage', 'document', LANGUAGE_BOOT_SCRIPT)(location, localStorage, { documentElement: { style } })
+  return { replacedBy, hidden: style.visibility === 'hidden' }
+}
 
 describe('<head> の言語のスクリプト', () => {
   it('CSP のハッシュはスクリプトの本文と一致する（スクリプトを変えたら、ハッシュも変える）', () => {
@@ -22,30 +25,30 @@ describe('<head> の言語のスクリプト', () => {
     expect(LANGUAGE_BOOT_SCRIPT_HASH).toBe(`'sha256-${digest}'`)
   })
 
-  it('スクリプトは同じ保存先と同じ属性を使う', () => {
-    expect(LANGUAGE_BOOT_SCRIPT).toContain(JSON.stringify(LANGUAGE_STORAGE_KEY))
-    expect(LANGUAGE_BOOT_SCRIPT).toContain(JSON.stringify(LANGUAGE_PENDING_ATTRIBUTE))
+  it('英語を選んだ人が言語のない URL（QR コード、ブックマーク）で来たら、描く前に同じページの英語の URL へ移る', () => {
+    expect(boot('/who-can-consult?src=flyer-3#top', 'en')).toEqual({ replacedBy: '/en/who-can-consult?src=flyer-3#top', hidden: true })
+    expect(boot('/', 'en')).toEqual({ replacedBy: '/en', hidden: true })
+    expect(boot('/?src=kuho', 'ja-easy')).toEqual({ replacedBy: '/easy?src=kuho', hidden: true })
+    expect(boot('/book?window=toshima', 'ja-easy').replacedBy).toBe('/easy/book?window=toshima')
   })
 
-  for (const language of LANGUAGES.filter((l) => l !== 'ja')) {
-    it(`${language} を選んだ人には、日本語で書いたページを隠し、4秒たっても始まらなければ見せる`, () => {
-      vi.useFakeTimers()
-      localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
-      runBootScript()
-      expect(html.hasAttribute(LANGUAGE_PENDING_ATTRIBUTE)).toBe(true)
-      vi.advanceTimersByTime(3999)
-      expect(html.hasAttribute(LANGUAGE_PENDING_ATTRIBUTE)).toBe(true)
-      vi.advanceTimersByTime(1)
-      expect(html.hasAttribute(LANGUAGE_PENDING_ATTRIBUTE)).toBe(false)
-    })
-  }
-
-  it('日本語、選んでいない、読めない値なら何もしない', () => {
-    for (const stored of ['ja', null, 'fr']) {
-      if (stored === null) localStorage.removeItem(LANGUAGE_STORAGE_KEY)
-      else localStorage.setItem(LANGUAGE_STORAGE_KEY, stored)
-      runBootScript()
-      expect(html.hasAttribute(LANGUAGE_PENDING_ATTRIBUTE), String(stored)).toBe(false)
+  it('言語のある URL は、保存した言語がちがっても、そのまま（URL が言語を決める）', () => {
+    for (const url of ['/en', '/en/who-can-consult', '/easy', '/easy/book?window=toshima']) {
+      for (const stored of ['ja', 'en', 'ja-easy']) expect(boot(url, stored), `${url} ${stored}`).toEqual({ replacedBy: null, hidden: false })
     }
+  })
+
+  it('日本語、選んでいない、読めない値、保存が使えない、スタッフのページなら何もしない', () => {
+    for (const stored of ['ja', null, 'fr', 'constructor', new Error('SecurityError')]) {
+      expect(boot('/who-can-consult', stored), String(stored)).toEqual({ replacedBy: null, hidden: false })
+    }
+    expect(boot('/staff/inbox', 'en').replacedBy).toBeNull()
+    // A path that only starts like a prefix is Japanese.
+    expect(boot('/english-page', 'en').replacedBy).toBe('/en/english-page')
+  })
+
+  it('古いリンクの ?lang= は、その訪問の選択として同じように移る（保存した選択より先）', () => {
+    expect(boot('/book?window=toshima&src=kuho&lang=en', null).replacedBy).toBe('/en/book?window=toshima&src=kuho&lang=en')
+    expect(boot('/map?lang=ja', 'en').replacedBy).toBeNull()
   })
 })

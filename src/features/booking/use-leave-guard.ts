@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
+import { useRouterBase, withoutBase } from '@/lib/router-base'
 
 /** Where the person tried to go: a link inside the app, or one step back in the browser's history. */
 type Attempt = { kind: 'link'; to: string } | { kind: 'back' }
@@ -28,6 +29,7 @@ function appLinkTarget(event: MouseEvent): string | null {
  */
 export function useLeaveGuard(active: boolean) {
   const navigate = useNavigate()
+  const base = useRouterBase()
   const [attempt, setAttempt] = useState<Attempt | null>(null)
   const leaving = useRef(false)
 
@@ -61,7 +63,7 @@ export function useLeaveGuard(active: boolean) {
   }, [active])
 
   /** Goes to `to` inside the app; replacing drops the guard entry, so "back" from there does not stop here again. */
-  const go = (to: string) => navigate(to, { replace: isGuardEntry(history.state) })
+  const go = (to: string) => navigate(withoutBase(base, to), { replace: isGuardEntry(history.state) })
 
   return {
     attempt,

@@ -1,8 +1,20 @@
 import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import { showInLanguage } from '@/lib/app-history'
 import { changeLanguage } from '@/lib/i18n'
 import { LANGUAGES, LANGUAGE_NAMES, HTML_LANG, type Language } from '@/lib/languages'
+import { writeLanguage } from '@/lib/preferences'
 import { useText } from '@/lib/use-text'
 import styles from './language-switcher.module.css'
+
+/**
+ * Keeps the choice for the next unprefixed visit (shared/language-boot-script.ts), and goes to the same
+ * page at the language's own URL, once its text is loaded so the page never shows a missing string.
+ */
+async function switchTo(language: Language): Promise<void> {
+  writeLanguage(language)
+  await changeLanguage(language)
+  showInLanguage(language)
+}
 
 /** A disclosure, so the header stays one row on a phone; each language is named in its own script. */
 export function LanguageSwitcher() {
@@ -57,7 +69,7 @@ export function LanguageSwitcher() {
               aria-pressed={language === current}
               onClick={() => {
                 close(true)
-                void changeLanguage(language)
+                void switchTo(language)
               }}
             >
               {LANGUAGE_NAMES[language]}

@@ -1,6 +1,7 @@
-import { memo, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, type NavigateFunction } from 'react-router'
 import { RubyText } from '@/components/ruby-text'
+import { useRouterBase, withBase } from '@/lib/router-base'
 import { useText } from '@/lib/use-text'
 import { placeKinds, type Place, type PlaceKind } from '@/shared/schemas/places'
 import { textOf } from './data-text'
@@ -73,12 +74,13 @@ const PlaceItem = memo(function PlaceItem({ place, next, repeating, placeHref, l
  * Follows the list's links inside the app, as a router Link does: one handler for the whole list,
  * because a Link per item brings about ten hooks and two effects, and a filter change mounts 50.
  */
-function followInApp(navigate: NavigateFunction) {
+function followInApp(navigate: NavigateFunction, placeHref: (id: string) => string) {
   return (event: MouseEvent<HTMLElement>) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-place-link]')
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return
+    const id = link?.closest<HTMLElement>('[data-place-id]')?.dataset.placeId
+    if (!link || id === undefined || event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return
     event.preventDefault()
-    navigate(link.getAttribute('href') as string)
+    navigate(placeHref(id))
   }
 }
 
@@ -91,6 +93,9 @@ export function PlaceList({ places, visibleIds, index, placeHref, headingId }: P
   const text = useText('map')
   const labels = useWords('map', (words, raw) => itemLabels(words.language, raw))
   const navigate = useNavigate()
+  // A plain link's address carries the language prefix itself (a Link would add it).
+  const base = useRouterBase()
+  const itemHref = useCallback((id: string) => withBase(base, placeHref(id)), [base, placeHref])
   // The limit belongs to one set of results: new conditions start again from the first page.
   const [paging, setPaging] = useState({ results: visibleIds, limit: LIST_PAGE_SIZE })
   const limit = paging.results === visibleIds ? paging.limit : LIST_PAGE_SIZE
@@ -108,13 +113,13 @@ export function PlaceList({ places, visibleIds, index, placeHref, headingId }: P
   const rest = results.length - shown.length
   return (
     <>
-      <ul ref={listRef} className={styles.list} aria-labelledby={headingId} data-testid="place-list" data-total={results.length} onClick={followInApp(navigate)}>
+      <ul ref={listRef} className={styles.list} aria-labelledby={headingId} data-testid="place-list" data-total={results.length} onClick={followInApp(navigate, placeHref)}>
         {/* Rows are kept by position: a change refills the page with other places, and updating a
             row's text costs less than removing one row and making another. A row holds no state,
             and focus is never in the list when its places change (the filters, 「近い順にならべる」
             and 「もっと見る」, which only adds rows, are all outside it). */}
         {shown.map((place, position) => (
-          <PlaceItem key={position} place={place} next={index.nextDate.get(place.id)} repeating={index.repeating.get(place.id)} placeHref={placeHref} labels={labels} />
+          <PlaceItem key={position} place={place} next={index.nextDate.get(place.id)} repeating={index.repeating.get(place.id)} placeHref={itemHref} labels={labels} />
         ))}
       </ul>
       {rest > 0 ? (

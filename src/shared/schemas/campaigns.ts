@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languagePath, splitLanguagePath } from '../language-paths'
 import { windowId } from './common'
 import { campaignSchema } from './requests'
 
@@ -54,11 +55,15 @@ export const funnelRowSchema = z.object({
 })
 export type FunnelRow = z.infer<typeof funnelRowSchema>
 
-/** Where /q/<code> leads: the target with `src` (the campaign) and, unless Japanese, `lang`. */
-export function campaignLanding(campaign: { code: string; targetPath: string; language: string }): string {
+/**
+ * Where /q/<code> leads: the target at its URL in the campaign's language (`/en/book?…`, see
+ * shared/language-paths.ts), with `src` (the campaign). A target typed with a language prefix of its
+ * own is moved to the campaign's language.
+ */
+export function campaignLanding(campaign: { code: string; targetPath: string; language: CampaignLanguage }): string {
   const [path, query = ''] = campaign.targetPath.split('?', 2) as [string, string?]
   const params = new URLSearchParams(query)
   params.set('src', campaign.code)
-  if (campaign.language !== 'ja') params.set('lang', campaign.language)
-  return `${path}?${params.toString()}`
+  params.delete('lang')
+  return `${languagePath(campaign.language, splitLanguagePath(path).path)}?${params.toString()}`
 }

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { inject } from 'vitest'
 import type { Language } from '../../../src/lib/languages'
-import { LANGUAGE_STORAGE_KEY } from '../../../src/shared/language-boot-script'
+import { LANGUAGE_STORAGE_KEY } from '../../../src/shared/language-paths'
 
 export function baseUrl(): string {
   return inject('baseUrl')

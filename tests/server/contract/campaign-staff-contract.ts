@@ -28,7 +28,7 @@ export function defineCampaignStaffContract(getSetup: () => StaffContractSetup) 
       for (let i = 0; i < 3; i++) {
         const scan = await setup.target.fetch(`/q/${campaign.code}`, { redirect: 'manual' })
         expect(scan.status).toBe(302)
-        expect(scan.headers.get('location')).toBe(`/book?window=toshima&src=${campaign.code}&lang=en`)
+        expect(scan.headers.get('location')).toBe(`/en/book?window=toshima&src=${campaign.code}`)
       }
       for (let i = 0; i < 2; i++) expect((await postJson(setup.target, '/api/metrics', { campaign: campaign.code, event: 'form-open' })).status).toBe(204)
       const booking = await makeBooking({ windowId: 'toshima', mode: 'phone' })

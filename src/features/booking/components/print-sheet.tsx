@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { RubyText } from '@/components/ruby-text'
 import { localized } from '@/lib/deployment'
-import { fixedText } from '@/lib/i18n'
+import { fixedText } from '@/lib/fixed-text'
 import { formatDay, formatLongDate, formatTime } from '@/lib/slot-format'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
 import type { ConsultationMode } from '@/shared/schemas/common'
