@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startNodeServer, type RunningServer } from '../../src/server/node'
+import type { RunningServer } from '../../src/server/node'
 import { fetchSender } from '../../src/server/notify/fetch-sender'
 import { NOTICE_SUBJECT, newRequestNotice } from '../../src/server/notify/new-request-notice'
 import { postJson, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
+import { startTestNodeServer } from './helpers/node-server'
 import { startTinySmtp } from './helpers/tiny-smtp'
 
 const MARKER = 'NOTICE-ひみつ-MARKER'
@@ -19,7 +20,7 @@ const decodeSubject = (header: string) => Buffer.from(/=\?UTF-8\?B\?([^?]+)\?=/.
 
 beforeAll(async () => {
   smtp = await startTinySmtp()
-  server = await startNodeServer({
+  server = await startTestNodeServer({
     PORT: 0, HOST: '127.0.0.1', DATA_DIR: join(root, 'data'), DIST_DIR: join(root, 'no-dist'), SLOT_WEEKS: 0,
     CREDENTIAL_SECRET: 'notice-test-secret-0123456789abcdefghijklmn', PUBLIC_ORIGIN: 'https://soudan.example.lg.jp',
     SMTP_HOST: '127.0.0.1', SMTP_PORT: smtp.port, SMTP_SECURITY: 'none', NOTIFY_FROM: 'tsunagu@example.lg.jp', NOTIFY_TO: ['madoguchi@example.lg.jp', 'kakari@example.lg.jp'],
