@@ -116,7 +116,7 @@ describe('チラシ用QRコード（職員）', () => {
     const resident = await browser.newContext({ locale: 'ja-JP', viewport: PHONE })
     const residentPage = await resident.newPage()
     await residentPage.goto(shortLink)
-    expect(new URL(residentPage.url()).pathname).toBe('/map')
+    expect(new URL(residentPage.url()).pathname).toBe('/easy/map')
     expect(new URL(residentPage.url()).searchParams.getAll('kind')).toEqual(['family'])
 
     await page.getByRole('link', { name: 'チラシ用QRコードにもどる' }).click()
