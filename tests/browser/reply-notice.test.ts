@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startNodeServer, type RunningServer } from '../../src/server/node'
+import type { RunningServer } from '../../src/server/node'
 import { encryptReply } from '../../src/shared/crypto/reply'
-import { generateRecipientKeyPair } from '../../src/shared/crypto/window-keys'
+import { startTestNodeServer } from '../server/helpers/node-server'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, PHONE } from './booking-helpers'
 import { waitForApp } from './helpers/app'
@@ -19,9 +19,8 @@ let browser: Browser
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-notice-'))
-  server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: resolve(import.meta.dirname, '../../dist') })
-  const staff = await generateRecipientKeyPair()
-  await server.store.addWindowKey({ keyId: staff.keyId, windowId: 'toshima', kind: 'staff', publicKey: staff.publicKey, fingerprint: staff.fingerprint, createdAt: new Date().toISOString() })
+  // The test deployment pins a certification key and certifies a staff key, so bookings can be sealed.
+  server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: resolve(import.meta.dirname, '../../dist') })
   browser = await launchChromium()
 })
 afterAll(async () => {
