@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { addPasskeyDevice, admin, type FreshDeployment } from './window-from-nothing'
+import { staffPage } from './certified-staff'
+import { admin, type FreshDeployment } from './window-from-nothing'
 
 export interface StaffBrowser {
   context: BrowserContext
@@ -8,27 +9,10 @@ export interface StaffBrowser {
   problems: string[]
 }
 
-/** A staff member's browser on a Windows-sized screen, with a passkey device. */
-export async function staffBrowser(browser: Browser): Promise<StaffBrowser> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
-  const page = await context.newPage()
-  await addPasskeyDevice(context, page)
-  const problems: string[] = []
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`)
-    void dialog.accept()
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-  })
-  return { context, page, problems }
-}
-
 /** The first administrator of a window: invited from the terminal, joined with a passkey. */
 export async function firstAdmin(browser: Browser, fresh: FreshDeployment, windowId: string, name: string): Promise<StaffBrowser> {
   const invite = (await admin(['invite', '--window', windowId, '--role', 'admin', '--origin', fresh.url], { DATA_DIR: fresh.dataDir })).trim().split('\n').at(-1) ?? ''
-  const staff = await staffBrowser(browser)
+  const staff = await staffPage(browser)
   await staff.page.goto(invite)
   await staff.page.getByRole('heading', { name: '職員として参加する' }).waitFor()
   await staff.page.getByLabel('職員どうしで見える名前').fill(name)

@@ -4,7 +4,7 @@ import { minPrintMm, qrMatrix } from '@/shared/qr/qr-matrix'
 import { qrPng } from '@/shared/qr/qr-png'
 import { matrixPath, qrSvg } from '@/shared/qr/qr-svg'
 import type { CampaignView } from '@/shared/schemas/campaigns'
-import { safeFileName } from '../reports/download'
+import { downloadBlob } from '../reports/download'
 import styles from '../staff.module.css'
 import { errorText } from '../staff-text'
 import { campaignsApi } from './campaigns-api'
@@ -22,18 +22,6 @@ export const DEFAULT_PRINT_MM = 40
 /** What the code holds: the short link on this site, which counts the scan and leads to the target. */
 export function shortLinkOf(code: string): string {
   return `${window.location.origin}/q/${code}`
-}
-
-function save(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = safeFileName(name)
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 /** The code drawn as an SVG element (no HTML string): sharp at any zoom, read by the test decoder too. */
@@ -92,10 +80,10 @@ export function CampaignCard({ windowId, campaign, targetText, onRetired }: { wi
             <>
               <p className={styles.hint}>{text.minSize(minMm)}</p>
               <div className={styles.actions}>
-                <button type="button" className={styles.secondary} onClick={() => save(`${fileBase}.svg`, new Blob([qrSvg(url, { ecc: FLYER_ECC, mm, title: url })], { type: 'image/svg+xml' }))}>
+                <button type="button" className={styles.secondary} onClick={() => downloadBlob(`${fileBase}.svg`, new Blob([qrSvg(url, { ecc: FLYER_ECC, mm, title: url })], { type: 'image/svg+xml' }))}>
                   {text.svg}
                 </button>
-                <button type="button" className={styles.secondary} onClick={() => void qrPng(url, { mm, dpi: PNG_DPI, ecc: FLYER_ECC }).then((png) => save(`${fileBase}.png`, new Blob([png as BlobPart], { type: 'image/png' })))}>
+                <button type="button" className={styles.secondary} onClick={() => void qrPng(url, { mm, dpi: PNG_DPI, ecc: FLYER_ECC }).then((png) => downloadBlob(`${fileBase}.png`, new Blob([png as BlobPart], { type: 'image/png' })))}>
                   {text.png}
                 </button>
                 <Link className={local.buttonLink} to={`/staff/campaigns/${encodeURIComponent(windowId)}/sheet/${encodeURIComponent(campaign.code)}`}>

@@ -6,8 +6,8 @@ export function safeFileName(name: string): string {
 }
 
 /** Saves through the browser's own download: nothing is sent anywhere. */
-export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(csvBlob(csv))
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = safeFileName(fileName)
@@ -17,4 +17,8 @@ export function downloadCsv(fileName: string, csv: string): void {
   link.remove()
   // Revoked after the click has handed the blob to the download, not before.
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function downloadCsv(fileName: string, csv: string): void {
+  downloadBlob(fileName, csvBlob(csv))
 }
