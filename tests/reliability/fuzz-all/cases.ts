@@ -110,7 +110,8 @@ export function buildCase(world: World, c: Choices): FuzzCase | null {
     const value = broke && broke.pick % names.length === i ? broke.segment : (world.params[name] ?? 'x')
     path = path.replace(`:${name}`, value)
   })
-  if (broke && names.length > 0) broken.push('path')
+  // The site's catch-all gets a page, a file, or a hostile path (hostile-parts.ts sitePath).
+  if ((broke && names.length > 0) || spec.path === '/*') broken.push('path')
   if (c.query) path += `${path.includes('?') ? '&' : '?'}${new URLSearchParams(c.query)}`
 
   let method: string = spec.method
@@ -143,12 +144,14 @@ export function buildCase(world: World, c: Choices): FuzzCase | null {
     else if (!acceptable(spec, made.text)) broken.push(made.what)
     if ((typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength) > 64 * 1024) broken.push('size')
   }
+  // Every request carries at least one hostile part; a plain valid read is no fuzzing.
+  if (broken.length === 0) return null
   const refusing = broken.some((b) => !['headers', 'type'].includes(b))
   // A GET or HEAD only reads (another route may own the same path): any answer below 500 will do.
   const reads = method === 'GET' || method === 'HEAD'
   if (!refusing && !reads && !spec.readOnly) return null
   const expect = refusing && !reads ? 'error' : 'any'
-  return { route: spec.label, what: broken.join('+') || 'valid', method, path, headers, body, streamed: hasBody && c.streamed, expect }
+  return { route: spec.label, what: broken.join('+'), method, path, headers, body, streamed: hasBody && c.streamed, expect }
 }
 
 /** `count` cases for the world from a seeded generator: the same seed gives the same requests. */

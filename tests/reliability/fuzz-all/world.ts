@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { precompressDirectory } from '../../../src/build/precompress'
+import { readServerEnv } from '../../../src/server/env'
 import { createInvite } from '../../../src/server/staff/invites'
 import { openLibsqlDriver } from '../../../src/server/store/libsql-driver'
 import { encryptReply } from '../../../src/shared/crypto/reply'
@@ -15,7 +16,14 @@ import { StaffClient } from '../../server/helpers/staff-client'
 
 /** Rate limits so high that no handler hides behind a 429 (the `open` server); the `limited` one runs the defaults. */
 export const OPEN_LIMITS = { RATE_LIMIT_PER_MINUTE: 1e9, BOOKING_LIMIT_PER_MINUTE: 1e9, LOOKUP_LIMIT_PER_MINUTE: 1e9, METRICS_LIMIT_PER_MINUTE: 1e9 }
-export const DEFAULT_LIMITS = { RATE_LIMIT_PER_MINUTE: 30 }
+const defaults = readServerEnv({})
+/** What `npm start` runs with when nothing is set (an embedding caller must name them: unset means no limiter). */
+export const DEFAULT_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: defaults.RATE_LIMIT_PER_MINUTE,
+  BOOKING_LIMIT_PER_MINUTE: defaults.BOOKING_LIMIT_PER_MINUTE,
+  LOOKUP_LIMIT_PER_MINUTE: defaults.LOOKUP_LIMIT_PER_MINUTE,
+  METRICS_LIMIT_PER_MINUTE: defaults.METRICS_LIMIT_PER_MINUTE,
+}
 
 /** A running server with its seeded rows, and what is real in it: ids for paths, bodies that would be accepted. */
 export interface WorldData {
