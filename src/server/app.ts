@@ -61,6 +61,8 @@ export function createApp(deps: AppDeps) {
   app.route('/q', shortLinkRoutes(deps))
 
   app.all('/api/*', (c) => c.json({ error: 'errors.notFound' }, 404))
+  // Whatever no route or file answers (a POST to a page, a DELETE of /q/…) gets a key too, not Hono's text.
+  app.notFound((c) => c.json({ error: 'errors.notFound' }, 404))
   app.onError((error, c) => {
     // Only the error's name: messages can quote request data, which must never reach a log.
     console.error(`[tsunagu] ${c.req.method} ${c.req.routePath} failed: ${error.name}`)
