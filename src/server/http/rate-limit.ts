@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { limitKeyOf } from './client-address'
+import { jsonBody } from './read-json'
 import { sha256, toBase64url, type Sha256 } from './hash'
 
 /**
@@ -145,8 +146,8 @@ const untilTokyoMidnight = (at = Date.now()) => Math.max(1, Math.ceil(((tokyoDay
 
 async function takesSlot(c: Context): Promise<boolean> {
   try {
-    const body = JSON.parse(await c.req.text()) as { slotId?: unknown }
-    return typeof body.slotId === 'string'
+    const body = (await jsonBody(c)) as { slotId?: unknown } | null
+    return typeof body?.slotId === 'string'
   } catch {
     return false
   }
