@@ -47,7 +47,12 @@ export function createApp(deps: AppDeps) {
     await next()
     // Only writes that change what the cached reads show; a proof-of-work challenge changes nothing.
     const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics') && c.req.path !== '/api/requests/challenge'
-    if (write && c.res.status < 400) reads.clear()
+    if (!write || c.res.status >= 400) return
+    // A public write (a booking, a cancel, a follow-up) can change slot lists, never the staff keys
+    // that the config and the recipient check come from: keeping those saves a certificate check
+    // (ECDSA) per booking. Staff writes (keys added or revoked) clear everything.
+    if (c.req.path.startsWith('/api/staff/')) reads.clear()
+    else reads.clear((key) => key !== 'config' && !key.startsWith('recipients:'))
   })
   app.route('/api/staff', staffRoutes(deps))
 
