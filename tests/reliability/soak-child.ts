@@ -1,6 +1,8 @@
 // The Node server as its own process for the soak (tests/reliability/soak.ts), so /proc/<pid> shows
 // its memory and CPU alone. Settings come from the environment, read as `npm start` reads them; the
 // test deployment (TEST_WINDOWS, written by the parent) so bookings can be sealed to its certified keys.
+import { join } from 'node:path'
+import { writeHeapSnapshot } from 'node:v8'
 import { readServerEnv } from '../../src/server/env'
 import { createInvite } from '../../src/server/staff/invites'
 import { startNodeServerFromFile } from '../server/helpers/node-server'
@@ -19,6 +21,15 @@ setInterval(() => {
   const { heapUsed, external } = process.memoryUsage()
   console.log(`heap ${heapUsed} ${external}`)
 }, 1000).unref()
+// SOAK_SNAPSHOTS=1,5: a heap snapshot (after a full GC when exposed) at those minutes, into SOAK_SNAPSHOT_DIR,
+// to compare by constructor and retainer what the server keeps.
+for (const minute of (process.env.SOAK_SNAPSHOTS ?? '').split(',').filter(Boolean).map(Number)) {
+  setTimeout(() => {
+    gc?.()
+    const file = writeHeapSnapshot(join(process.env.SOAK_SNAPSHOT_DIR ?? '.', `soak-min${minute}.heapsnapshot`))
+    console.error(`[soak] heap snapshot ${file}`)
+  }, minute * 60_000).unref()
+}
 process.on('SIGTERM', () => {
   void server.close().then(() => process.exit(0))
 })
