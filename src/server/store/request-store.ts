@@ -36,14 +36,15 @@ export function createRequestStore(db: SqlDriver) {
       )
       try {
         if (!r.slotId) {
+          // > 0, not === 1: D1 counts the rows migration 0014's trigger writes too.
           const { changes } = await db.run(insert)
-          return changes === 1 ? 'created' : 'windowFull'
+          return changes > 0 ? 'created' : 'windowFull'
         }
         const [, inserted] = await db.batch([
           sql('UPDATE slots SET booked_request_id = ? WHERE id = ? AND booked_request_id IS NULL', r.requestId, r.slotId),
           insert,
         ])
-        return inserted && inserted.changes === 1 ? 'created' : 'slotTaken'
+        return inserted && inserted.changes > 0 ? 'created' : 'slotTaken'
       } catch (error) {
         if (isUniqueViolation(error)) return 'duplicate'
         throw error
