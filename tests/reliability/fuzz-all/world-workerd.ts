@@ -16,7 +16,7 @@ function snapshotD1(persist: string): Record<string, unknown[]> {
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>
       // Some of the runtime's own tables have no rowid: rows are put in order here instead.
-      for (const { name } of tables) rows[name] = (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort()
+      for (const { name } of tables) rows[name] = (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort().map((row) => JSON.parse(row) as unknown)
     } finally {
       db.close()
     }
