@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paths, prerenderedPages } from '../../src/app/paths'
 import { prerenderedFile } from '../../src/build/prerender'
 import { LANGUAGES } from '../../src/lib/languages'
+import { APP_LOADER_SCRIPT } from '../../src/shared/app-loader-script'
 import { LANGUAGE_BOOT_SCRIPT } from '../../src/shared/language-boot-script'
 import { HREFLANG, languagePath } from '../../src/shared/language-paths'
 import home from '../../src/locales/ja/home.json' with { type: 'json' }
@@ -46,10 +47,12 @@ describe('ビルド時に書いたページ（3つの言語）', () => {
       expect(alternates, url).toEqual([...LANGUAGES.map((l) => `${HREFLANG[l]} ${languagePath(l, path)}`), `x-default ${path}`])
       for (const status of statusSentences(language)) expect(textOf(html), `${url}: ${status}`).not.toContain(status)
       // Nothing stands between the HTML and its first paint: the CSS is in the page, no stylesheet
-      // is linked, and the only scripts are the inline boot script and deferred modules.
+      // is linked, no script is fetched (the loader at the end fetches the app after the paint).
       expect(html, url).toMatch(/<style data-href="\/assets\/[^"]+\.css">[^<]*--color/)
-      expect(html, url).not.toMatch(/<link[^>]+rel="stylesheet"/)
-      for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag === '<script>' || tag.includes('type="module"'), `${url}: ${tag}`).toBe(true)
+      expect(html, url).not.toMatch(/<link[^>]+rel="(stylesheet|modulepreload)"/)
+      for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag, url).toBe('<script>')
+      expect(html, url).toMatch(/ data-entry="\/assets\/index-[^"]+\.js">/)
+      expect(html, url).toContain(`<script>${APP_LOADER_SCRIPT}</script>\n  </body>`)
     }
     // Where a window's phone line is, it gives the hours until the device knows the time.
     for (const path of prerenderedPages) {
@@ -86,6 +89,22 @@ describe('ビルド時に書いたページ（3つの言語）', () => {
     expect(await page.getByRole('link', { name: home.questions.who }).isVisible()).toBe(true)
     await page.goto(appUrl('/en'))
     expect(await page.getByRole('link', { name: /03-4566-2427/ }).isVisible()).toBe(true)
+    await context.close()
+  })
+
+  it('どの言語でも、トップと「だれが相談できるの？」は、文字が見えてから、はじめてスクリプトを取りに行く', async () => {
+    const context = await newAppContext(browser, { serviceWorkers: 'block' })
+    for (const { url, path } of PAGES.filter(({ path }) => path === paths.home || path === paths.hurdleWho)) {
+      const page = await context.newPage()
+      await openPage(page, url)
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('.js')))
+      const { paint, scripts } = await page.evaluate(() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+        scripts: performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js')).map((entry) => entry.startTime),
+      }))
+      expect(Math.min(...scripts), `${path}: first script vs first contentful paint at ${paint} ms`).toBeGreaterThanOrEqual(paint)
+      await page.close()
+    }
     await context.close()
   })
 
