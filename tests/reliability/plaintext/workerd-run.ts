@@ -12,7 +12,7 @@ export interface WorkerdRun {
   /** wrangler's local state: the D1 database as miniflare keeps it (SQLite files). */
   persist: string
   dir: string
-  /** Everything this process printed while workerd ran: wrangler's and the worker's output. */
+  /** Everything this process printed while workerd ran (wrangler's and the worker's output), kept off the terminal. */
   log: string
   /** `wrangler d1 export DB --local`: the whole database as SQL, written to `<dir>/d1-export.sql`. */
   exportD1(): Promise<{ file: string; command: string }>
@@ -20,16 +20,18 @@ export interface WorkerdRun {
   close(): Promise<void>
 }
 
-/** Copies whatever this process writes to stdout and stderr into `file` too, until the returned undo. */
-function teeOutput(file: string): () => void {
+/** Sends whatever this process writes to stdout and stderr into `file` instead, until the returned undo. */
+function captureOutput(file: string): () => void {
   const streams = [process.stdout, process.stderr]
   const originals = streams.map((s) => s.write.bind(s))
-  streams.forEach((stream, i) => {
-    stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+  for (const stream of streams) {
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
       appendFileSync(file, chunk)
-      return originals[i]!(chunk, ...rest)
+      const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined
+      done?.()
+      return true
     }) as typeof stream.write
-  })
+  }
   return () => streams.forEach((stream, i) => (stream.write = originals[i]!))
 }
 
@@ -43,7 +45,7 @@ export async function startWorkerdRun(): Promise<WorkerdRun> {
   const log = join(dir, 'workerd.log')
   const test = await persistedTestDeployment(join(root, 'node_modules/.cache/tsunagu-test/keys.json'), testDeploymentPath)
   const keys = await Promise.all(test.deployment.windows.map(async (w) => (await certifiedStaffKey(test.keys.get(w.id)!.certification, w.id)).key))
-  const untee = teeOutput(log)
+  const untee = captureOutput(log)
   let workerd: Awaited<ReturnType<typeof startWorkerd>>
   try {
     workerd = await startWorkerd({
