@@ -112,9 +112,9 @@ async function openSlots(baseUrl: string): Promise<Slot[]> {
   const slots: Slot[] = []
   for (const windowId of ['toshima', 'bunkyo']) {
     const answer = (await (await fetch(`${baseUrl}/api/windows/${windowId}/slots`)).json()) as { slots: Slot[] }
-    slots.push(...answer.slots)
+    // 豊島区's phone times are left to the walks by mouse.
+    slots.push(...answer.slots.filter((s) => s.windowId !== 'toshima' || s.mode !== 'phone'))
   }
-  // The form by mouse takes the first open time; the code takes them from the last.
   return slots
 }
 
@@ -140,11 +140,13 @@ export async function driveRequests(o: DriveOptions, browser?: Browser): Promise
       const contact = i % 2 === 0 ? 'email' : 'phone'
       const wantsSlot = i % o.slotEvery === 0
       if (i % o.uiEvery === 0) {
-        const sent = await walkForm(formPage, o.baseUrl, m, wantsSlot, contact).catch((e: Error) => ({ status: 0, requestId: undefined, error: e.message }))
+        // Every other walk by mouse takes a phone time at 豊島区, the rest wait for contact.
+        const withSlot = wantsSlot && (i / o.uiEvery) % 2 === 0
+        const sent = await walkForm(formPage, o.baseUrl, m, withSlot, contact).catch((e: Error) => ({ status: 0, requestId: undefined, error: e.message }))
         if (sent.status === 201 && sent.requestId) result.delivered.push(sent.requestId)
         else result.failures.push(`form #${i}: ${sent.status} ${'error' in sent ? sent.error : ''}`)
         result.ui++
-        if (wantsSlot) result.slots++
+        if (withSlot) result.slots++
         continue
       }
       const slot = wantsSlot ? (slots.pop() ?? null) : null
