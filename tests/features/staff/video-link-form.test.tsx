@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CaseForms } from '@/features/staff/case/case-forms'
 import { VideoLinkForm } from '@/features/staff/case/video-link-form'
 import { openVideoLink } from '@/shared/crypto/video-link-seal'
 import type { ReplyEnvelope } from '@/shared/schemas/envelope'
@@ -48,5 +49,26 @@ describe('案件のビデオ通話リンク（職員）', () => {
     await user.click(screen.getByRole('button', { name: 'リンクを保存' }))
     expect((await screen.findByRole('alert')).textContent).toBe('https:// で始まるリンクを入れてください。')
     expect(bodies).toEqual([])
+  })
+})
+
+describe('案件ページのビデオ通話リンク欄', () => {
+  const shown = () => screen.queryByRole('heading', { name: 'ビデオ通話', level: 2 })
+
+  it('ビデオ通話の予約にだけ出る。手紙や電話の案件には出ない', () => {
+    vi.stubGlobal('fetch', async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } }))
+    const { rerender } = render(<CaseForms detail={{ ...detail, mode: 'letter' }} payload={null} onChanged={async () => {}} />)
+    expect(shown()).toBeNull()
+    rerender(<CaseForms detail={{ ...detail, mode: 'phone' } as CaseDetail} payload={null} onChanged={async () => {}} />)
+    expect(shown()).toBeNull()
+    rerender(<CaseForms detail={detail} payload={null} onChanged={async () => {}} />)
+    expect(shown()).not.toBeNull()
+  })
+
+  it('ほかの方法に移した案件でも、残っているリンクは消せるように出る', () => {
+    vi.stubGlobal('fetch', async () => new Response('[]', { status: 200, headers: { 'content-type': 'application/json' } }))
+    const video = { v: 1, iv: 'x', ciphertext: 'y' } as unknown as CaseDetail['video']
+    render(<CaseForms detail={{ ...detail, mode: 'letter', video } as CaseDetail} payload={null} onChanged={async () => {}} />)
+    expect(shown()).not.toBeNull()
   })
 })

@@ -117,7 +117,8 @@ export function CaseForms({ detail, payload, onChanged }: { detail: CaseDetail; 
           }}
         />
       </section>
-      <VideoLinkForm detail={detail} replyKey={payload?.replyKey ?? null} onChanged={onChanged} />
+      {/* A link left from before a move to another mode stays visible, so staff can remove it. */}
+      {detail.mode === 'video' || detail.video ? <VideoLinkForm detail={detail} replyKey={payload?.replyKey ?? null} onChanged={onChanged} /> : null}
     </>
   )
 }
