@@ -71,7 +71,7 @@ export async function run(): Promise<BenchSection> {
         { name: 'bookings sent (all rounds)', value: total },
         { name: 'reference, GET /api/health on the same workerd: requests/s', value: Math.round(health.requests.average), unit: 'req/s' },
         { name: 'reference, GET /api/health: p99 latency', value: health.latency.p99, unit: 'ms' },
-        { name: 'workerd CPU per request (worker + wrangler dev proxy), noise-resistant', value: total > 0 ? Math.round((cpu / total) * 1e6) : 'n/a', unit: 'µs' },
+        { name: 'workerd CPU per request (worker + wrangler dev proxy)', value: total > 0 ? Math.round((cpu / total) * 1e6) : 'n/a', unit: 'µs' },
       ],
     }
   } finally {

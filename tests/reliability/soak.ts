@@ -1,6 +1,7 @@
 // Soak: the real Node server (own process, SQLite file in a temporary DATA_DIR, the built app) under
 // mixed traffic at a fixed rate for N minutes; memory and p99 at the start and at the end.
-// Run: npx tsx tests/reliability/soak.ts [minutes=30]   (SOAK_RATE=150 requests/s by default)
+// Run: npx tsx tests/reliability/soak.ts [minutes=30]   (SOAK_RATE=150 requests/s by default;
+// SOAK_GC=1: the server runs a full GC before each heap reading, to tell a leak from a lazy collector)
 // Minute 0 is the warm-up; start = minutes 1–3, end = the last 3 (runs under 7 minutes: a smoke run, no comparison).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -39,7 +40,8 @@ async function startServer(dataDir: string, tileSource: string): Promise<{ child
   const windows = `${dataDir}-windows.json`
   await writeTestWindows(windows)
   // node itself with the tsx loader: the pid is the server, so /proc shows its memory and CPU alone.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'tests/reliability/soak-child.ts')], {
+  const gc = process.env.SOAK_GC === '1' ? ['--expose-gc'] : []
+  const child = spawn(process.execPath, [...gc, '--import', 'tsx', join(root, 'tests/reliability/soak-child.ts')], {
     cwd: root,
     env: {
       ...process.env,
@@ -183,6 +185,7 @@ const report: SoakReport = {
   settings: [
     `Limits as \`npm start\` has them, behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1; every visitor its own X-Forwarded-For address), except WINDOW_REQUESTS_PER_DAY=0 (the window quota of 200 a day would stop bookings in the first minute).`,
     `Proof-of-work at its default difficulty; map tiles from a local stand-in for the tile server; retention timer at its default.`,
+    process.env.SOAK_GC === '1' ? 'SOAK_GC=1: heap read after a forced full GC every 10 s (diagnosis, not the plain run).' : '',
     smoke ? '**Smoke run**: start and end are the first and last minute, no warm-up.' : '',
   ],
   start,
