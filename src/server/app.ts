@@ -1,6 +1,6 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { REQUEST_BODY_MAX_BYTES } from '../shared/limits'
+import { CASE_WRAPS_BODY_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from '../shared/limits'
 import { metricRoutes, shortLinkRoutes } from './campaigns/campaign-routes'
 import { READ_CACHE_TTL_MS, readCache } from './abuse/read-cache'
 import type { AppDeps } from './deps'
@@ -13,6 +13,9 @@ import { apiJsonResponder, hasAllHeaders, securityHeaders } from './security-hea
 
 export type { AppDeps } from './deps'
 
+/** Re-seal and hand-over: the only routes whose bodies grow with the length of a case. */
+const caseWrapsRoute = /^\/api\/staff\/windows\/[^/]+\/cases\/[^/]+\/(recipients|handover)$/
+
 /** The whole HTTP API. Runtime entries (node.ts, worker.ts) add static files and storage around it. */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
@@ -21,16 +24,19 @@ export function createApp(deps: AppDeps) {
     await next()
     if (!hasAllHeaders(c.res)) c.res.headers.set('Cache-Control', 'no-store')
   })
-  const streamedLimit = bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: (c) => c.json({ error: 'errors.tooLarge' }, 413) })
+  const tooLarge = (c: Context) => c.json({ error: 'errors.tooLarge' }, 413)
+  const streamedLimit = bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: tooLarge })
+  const streamedCaseWrapsLimit = bodyLimit({ maxSize: CASE_WRAPS_BODY_MAX_BYTES, onError: tooLarge })
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const caseWraps = caseWrapsRoute.test(c.req.path)
     const length = c.req.header('content-length')
     // With a Content-Length (the HTTP parser enforces it) the header is enough; touching the body
     // stream here would make @hono/node-server build a Web-streams Request, 3× the cost of the handler.
     if (length !== undefined && !c.req.header('transfer-encoding')) {
-      return Number(length) > REQUEST_BODY_MAX_BYTES ? c.json({ error: 'errors.tooLarge' }, 413) : next()
+      return Number(length) > (caseWraps ? CASE_WRAPS_BODY_MAX_BYTES : REQUEST_BODY_MAX_BYTES) ? tooLarge(c) : next()
     }
-    return streamedLimit(c, next)
+    return (caseWraps ? streamedCaseWrapsLimit : streamedLimit)(c, next)
   })
   // The public POSTs are anonymous (requests, lookup, cancel, messages, metrics) and limited per client;
   // reads are not. Staff routes are not anonymous: passkeys and sessions guard them, not this limiter.
@@ -41,7 +47,12 @@ export function createApp(deps: AppDeps) {
     await next()
     // Only writes that change what the cached reads show; a proof-of-work challenge changes nothing.
     const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/metrics') && c.req.path !== '/api/requests/challenge'
-    if (write && c.res.status < 400) reads.clear()
+    if (!write || c.res.status >= 400) return
+    // A public write (a booking, a cancel, a follow-up) can change slot lists, never the staff keys
+    // that the config and the recipient check come from: keeping those saves a certificate check
+    // (ECDSA) per booking. Staff writes (keys added or revoked) clear everything.
+    if (c.req.path.startsWith('/api/staff/')) reads.clear()
+    else reads.clear((key) => key !== 'config' && !key.startsWith('recipients:'))
   })
   app.route('/api/staff', staffRoutes(deps))
 
@@ -55,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route('/q', shortLinkRoutes(deps))
 
   app.all('/api/*', (c) => c.json({ error: 'errors.notFound' }, 404))
+  // Whatever no route or file answers (a POST to a page, a DELETE of /q/…) gets a key too, not Hono's text.
+  app.notFound((c) => c.json({ error: 'errors.notFound' }, 404))
   app.onError((error, c) => {
     // Only the error's name: messages can quote request data, which must never reach a log.
     console.error(`[tsunagu] ${c.req.method} ${c.req.routePath} failed: ${error.name}`)

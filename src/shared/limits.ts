@@ -6,5 +6,11 @@ export const CIPHERTEXT_MAX_CHARS = 24_000
 export const MAX_RECIPIENTS = 20
 export const SLOT_LOOKAHEAD_DAYS = 14
 export const REQUEST_BODY_MAX_BYTES = 64 * 1024
+/**
+ * Re-seal and hand-over carry new key wraps for every envelope of a case (up to 400 envelopes of up
+ * to 20 wraps of about 210 bytes): a long case is far over 64 KiB, and refusing it would strand the
+ * case with a colleague who is leaving. Only these two staff routes get it, and only after sign-in.
+ */
+export const CASE_WRAPS_BODY_MAX_BYTES = 2 * 1024 * 1024
 /** The default of deployment.json retention.waitingDays: an open request is deleted this many days after its last activity. */
 export const RETENTION_DAYS = 180

@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, PHONE } from './booking-helpers'
-import { firstAdmin, type StaffBrowser } from './helpers/staff-sign-in'
+import { firstAdmin, type StaffBrowser } from './helpers/staff-browser'
 import { windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
 
 let browser: Browser

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, readReceipt, walkBooking } from './booking-helpers'
-import { goTo, signedInAdmin } from './helpers/staff-browser'
+import { certifiedAdmin, goTo } from './helpers/staff-browser'
 import { windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
 
 let browser: Browser
@@ -24,7 +24,7 @@ const phoneSlots = async () => {
 
 describe('職員が受付枠を変え、休む日を取り消す', () => {
   it('電話の枠を毎日 7:05 にすると /book の枠が変わる → その日を休みにすると、予約した人の /status に理由が出て、案件に「ご本人に知らせてください」が出る', async () => {
-    const staff = await signedInAdmin(browser, fresh)
+    const staff = await certifiedAdmin(browser, fresh)
     const { page } = staff
     expect((await phoneSlots()).some((s) => s.start.includes('T07:05'))).toBe(false)
 
@@ -70,8 +70,13 @@ describe('職員が受付枠を変え、休む日を取り消す', () => {
     await page.getByRole('heading', { name: 'これからの枠' }).waitFor()
     const row = page.locator(`tr[data-slot-id="${slotId}"]`)
     expect(await row.count(), (await page.locator('main').innerText()).slice(0, 3000)).toBe(1)
+    // Days are folded; the folded line already says which day holds a booking.
+    const day = page.locator('details', { has: row })
+    const summary = day.locator('summary')
+    expect(await summary.innerText()).toMatch(/枠 \d+・予約 1$/)
+    await summary.focus()
+    await page.keyboard.press('Enter')
     expect(await row.innerText()).toContain('予約あり')
-    const day = page.locator('section', { has: row }).last()
     await day.getByRole('button', { name: /を休みにする$/ }).click()
     await page.getByRole('status').filter({ hasText: '予約 1件が「連絡待ち」になりました。' }).waitFor()
     expect(staff.dialogs.at(-1)).toContain('職員の都合')

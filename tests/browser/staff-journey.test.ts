@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, readReceipt, walkBooking } from './booking-helpers'
-import { addPasskeyDevice, admin, windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
+import { certifyKey, joinByInvite, staffPage } from './helpers/staff-browser'
+import { admin, windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
 
 let browser: Browser
 let fresh: FreshDeployment
@@ -17,61 +18,21 @@ afterAll(async () => {
   await fresh?.close()
 })
 
-async function staffPage() {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  await addPasskeyDevice(context, page)
-  const problems: string[] = []
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`)
-    void dialog.accept()
-  })
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
-  })
-  return { context, page, problems }
-}
-
-/** Opens an invite link, names the newcomer, registers a passkey; returns the number shown to read aloud. */
-async function join(page: Page, inviteUrl: string, name: string): Promise<string> {
-  await page.goto(inviteUrl)
-  await page.getByRole('heading', { name: '職員として参加する' }).waitFor()
-  await page.getByLabel('職員どうしで見える名前').fill(name)
-  await page.getByRole('button', { name: 'パスキーを登録して参加する' }).click()
-  await page.getByRole('heading', { name: '相談の一覧' }).waitFor()
-  const digits = page.getByTestId('my-fingerprint')
-  await digits.waitFor()
-  return (await digits.innerText()).replace(/\s+/g, ' ').trim()
-}
-
-/** The administrator compares the number read aloud, loads the certification key file and certifies. */
-async function certify(page: Page, spoken: string) {
-  await page.goto(url('/staff/admin/toshima'))
-  await page.getByRole('heading', { name: '職員と鍵の管理' }).waitFor()
-  const pending = page.getByTestId('pending-fingerprint').filter({ hasText: spoken.split(' ')[0] ?? '' })
-  expect((await pending.innerText()).replace(/\s+/g, ' ').trim()).toBe(spoken)
-  const card = page.locator('div', { has: pending }).last()
-  await card.locator('input[type=file]').setInputFiles(fresh.certificationFile('toshima'))
-  await card.getByRole('button', { name: /この鍵を認める/ }).click()
-  await page.getByRole('status').filter({ hasText: '鍵を認めました。' }).waitFor()
-}
-
 describe('窓口を何もないところから始め、職員が相談を読んで返事をする', () => {
   it('init-window → 招待 → パスキー → 鍵の認証 → 家族からの予約が一覧で読める → 返事 → 本人が /status で読む → 追加のメッセージが届く → 相談記録（本人には見えない）→ 報告の表に数が出る', async () => {
     // The first administrator: invited from the terminal, as the README says.
     const firstInvite = (await admin(['invite', '--window', 'toshima', '--role', 'admin', '--origin', fresh.url], { DATA_DIR: fresh.dataDir })).trim().split('\n').at(-1) ?? ''
-    const lead = await staffPage()
-    const leadNumber = await join(lead.page, firstInvite, 'かんりしゃ')
-    await certify(lead.page, leadNumber)
+    const lead = await staffPage(browser)
+    const leadNumber = await joinByInvite(lead.page, firstInvite, 'かんりしゃ')
+    await certifyKey(lead.page, fresh, 'toshima', leadNumber)
 
     // A colleague, invited from the administrator's page.
     await lead.page.getByRole('button', { name: '招待リンクを作る' }).click()
     const colleagueInvite = (await lead.page.locator('code').filter({ hasText: '/staff/join#' }).innerText()).trim()
-    const colleague = await staffPage()
-    const colleagueNumber = await join(colleague.page, colleagueInvite, 'たなか')
+    const colleague = await staffPage(browser)
+    const colleagueNumber = await joinByInvite(colleague.page, colleagueInvite, 'たなか')
     await colleague.page.getByText(/まだ使えません/).waitFor()
-    await certify(lead.page, colleagueNumber)
+    await certifyKey(lead.page, fresh, 'toshima', colleagueNumber)
 
     // A mother books about her child through the public form.
     const person = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 360, height: 640 } })
@@ -136,7 +97,7 @@ describe('窓口を何もないところから始め、職員が相談を読ん�
     expect(await cellOf(/^計/)).toBe('2')
     await expectNoAxeViolations(colleague.page, 'staff reports')
 
-    expect([...lead.problems, ...colleague.problems]).toEqual([])
+    expect([...lead.problems, ...colleague.problems, ...lead.dialogs, ...colleague.dialogs]).toEqual([])
     await Promise.all([lead.context.close(), colleague.context.close(), person.close()])
   }, 300_000)
 })

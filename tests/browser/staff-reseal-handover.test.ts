@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, readReceipt, walkBooking } from './booking-helpers'
-import { addPasskeyDevice, admin, windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
+import { certifiedAdmin, certifiedColleague } from './helpers/staff-browser'
+import { windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
 
 let browser: Browser
 let fresh: FreshDeployment
@@ -17,51 +18,6 @@ afterAll(async () => {
   await fresh?.close()
 })
 
-async function staffPage() {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  await addPasskeyDevice(context, page)
-  const problems: string[] = []
-  // The hand-over and revoke ask first (window.confirm); the tests say yes, as staff would.
-  page.on('dialog', (dialog) => void dialog.accept())
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  return { context, page, problems }
-}
-
-async function join(page: Page, inviteUrl: string, name: string): Promise<string> {
-  await page.goto(inviteUrl)
-  await page.getByLabel('職員どうしで見える名前').fill(name)
-  await page.getByRole('button', { name: 'パスキーを登録して参加する' }).click()
-  const digits = page.getByTestId('my-fingerprint')
-  await digits.waitFor()
-  return (await digits.innerText()).replace(/\s+/g, ' ').trim()
-}
-
-async function certify(page: Page, windowId: string, spoken: string) {
-  await page.goto(url(`/staff/admin/${windowId}`))
-  const pending = page.getByTestId('pending-fingerprint').filter({ hasText: spoken.split(' ')[0] ?? '' })
-  const card = page.locator('div', { has: pending }).last()
-  await card.locator('input[type=file]').setInputFiles(fresh.certificationFile(windowId))
-  await card.getByRole('button', { name: /この鍵を認める/ }).click()
-  await page.getByRole('status').filter({ hasText: '鍵を認めました。' }).waitFor()
-}
-
-async function firstAdmin(windowId: string, name: string) {
-  const invite = (await admin(['invite', '--window', windowId, '--role', 'admin', '--origin', fresh.url], { DATA_DIR: fresh.dataDir })).trim().split('\n').at(-1) ?? ''
-  const staff = await staffPage()
-  await certify(staff.page, windowId, await join(staff.page, invite, name))
-  return staff
-}
-
-async function colleagueOf(lead: Page, windowId: string, name: string) {
-  await lead.goto(url(`/staff/admin/${windowId}`))
-  await lead.getByRole('button', { name: '招待リンクを作る' }).click()
-  const invite = (await lead.locator('code').filter({ hasText: '/staff/join#' }).innerText()).trim()
-  const staff = await staffPage()
-  await certify(lead, windowId, await join(staff.page, invite, name))
-  return staff
-}
-
 async function book(nickname: string) {
   const person = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 360, height: 640 } })
   const page = await person.newPage()
@@ -72,9 +28,9 @@ async function book(nickname: string) {
 
 describe('鍵のかけ直しと、同意を得てほかの窓口へつなぐ', () => {
   it('新しい同僚は前からの相談を開けない → 管理者が自分の鍵でかけ直す → 読める。もう一人には復旧用の鍵ファイルでかけ直す', async () => {
-    const lead = await firstAdmin('toshima', 'かんりしゃ')
+    const lead = await certifiedAdmin(browser, fresh, 'toshima', 'かんりしゃ')
     const booked = await book('まえからのひと')
-    const colleague = await colleagueOf(lead.page, 'toshima', 'あたらしいひと')
+    const colleague = await certifiedColleague(browser, fresh, lead.page, 'toshima', 'あたらしいひと')
     await colleague.page.goto(url('/staff'))
     await colleague.page.getByRole('link', { name: /この端末では開けません/ }).first().waitFor({ timeout: 30_000 })
     expect(await colleague.page.getByRole('link', { name: 'まえからのひと' }).count()).toBe(0)
@@ -94,7 +50,7 @@ describe('鍵のかけ直しと、同意を得てほかの窓口へつなぐ', (
     await colleague.page.getByText('まえからのひとの相談です。').waitFor()
 
     // Another newcomer; the administrator opens the cases with the window's recovery key file this time.
-    const second = await colleagueOf(lead.page, 'toshima', 'ふたりめ')
+    const second = await certifiedColleague(browser, fresh, lead.page, 'toshima', 'ふたりめ')
     await lead.page.goto(url('/staff/reseal/toshima'))
     await lead.page.getByText('ふたりめさん：開けない相談が1件').waitFor({ timeout: 30_000 })
     await lead.page.getByRole('radio', { name: '復旧用の鍵ファイル（管理者）' }).check()
@@ -112,9 +68,9 @@ describe('鍵のかけ直しと、同意を得てほかの窓口へつなぐ', (
   }, 300_000)
 
   it('同意を記録すると「ほかの窓口へつなぐ」が出る → 文京区が一覧で読み、本人の /status に新しい窓口が出る。取り消された豊島区の人の鍵は封筒に残らない', async () => {
-    const lead = await firstAdmin('toshima', 'つなぐひと')
-    const leaving = await colleagueOf(lead.page, 'toshima', 'やめるひと')
-    const bunkyo = await firstAdmin('bunkyo', 'ぶんきょう')
+    const lead = await certifiedAdmin(browser, fresh, 'toshima', 'つなぐひと')
+    const leaving = await certifiedColleague(browser, fresh, lead.page, 'toshima', 'やめるひと')
+    const bunkyo = await certifiedAdmin(browser, fresh, 'bunkyo', 'ぶんきょう')
     const booked = await book('つながるひと')
 
     await lead.page.goto(url('/staff'))

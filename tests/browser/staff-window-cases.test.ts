@@ -2,12 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../tools/chromium'
 import { expectNoAxeViolations, readReceipt, walkBooking } from './booking-helpers'
-import { certifiedAdministrator, statusOf } from './helpers/certified-staff'
+import { certifiedAdmin, statusOf } from './helpers/staff-browser'
 import { windowFromNothing, type FreshDeployment } from './helpers/window-from-nothing'
 
 let browser: Browser
 let fresh: FreshDeployment
-let staff: Awaited<ReturnType<typeof certifiedAdministrator>>
+let staff: Awaited<ReturnType<typeof certifiedAdmin>>
 const url = (path: string) => new URL(path, fresh.url).href
 /** STAFF_SHOTS=<folder> writes the staff guide's screenshots (a developer aid, not an assertion). */
 const shot = async (page: Page, name: string) => {
@@ -17,7 +17,7 @@ const shot = async (page: Page, name: string) => {
 beforeAll(async () => {
   fresh = await windowFromNothing()
   browser = await launchChromium()
-  staff = await certifiedAdministrator(browser, fresh)
+  staff = await certifiedAdmin(browser, fresh)
 }, 300_000)
 afterAll(async () => {
   await browser?.close()

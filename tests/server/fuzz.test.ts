@@ -96,6 +96,19 @@ describe('fuzzing: 壊れた・大きすぎる・悪意のある入力', { timeo
     )
   })
 
+  it('どのルートにもない要求（ページへの POST、/q/ への DELETE など）にも、テキストではなく JSON のエラーキーで 404', async () => {
+    const method = fc.constantFrom('POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS')
+    const path = fc.oneof(fc.constantFrom('/', '/who-can-consult', '/q/abc', '/tiles', '/assets/x.js'), fc.webPath().filter((p) => !p.startsWith('/api/')))
+    await fc.assert(
+      fc.asyncProperty(method, path, async (m, p) => {
+        const response = await node.target.fetch(p || '/', { method: m })
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+        expectErrorAnswer(response.status, await response.json())
+      }),
+      { numRuns: 60 },
+    )
+  })
+
   it('空き枠の問い合わせ: 壊れた日付・方法・窓口 id には 4xx', async () => {
     const bad = fc.oneof(hostileString, fc.constantFrom('2026-13-01', '2026-02-30T10:00:00', 'NaN', '-1', '9999999999999'))
     const query = fc.record({ from: fc.option(bad), to: fc.option(bad), mode: fc.option(bad) }).filter((q) => q.from !== null || q.to !== null || q.mode !== null)

@@ -23,7 +23,7 @@ try {
     await at.waitForTimeout(400)
     // Long pages (a fortnight of slots) are cut after the part the guide talks about.
     const height = await at.evaluate(() => document.documentElement.scrollHeight)
-    await at.screenshot({ path: join(out, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 2400) } })
+    await at.screenshot({ path: join(out, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, 3400) } })
     console.log(`wrote ${name}.png`)
   }
 

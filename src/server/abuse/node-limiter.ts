@@ -1,4 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { hash } from 'node:crypto'
 import type { ServerEnv } from '../env'
 import { clientAddress, parseNetworks } from '../http/client-address'
 import { memoryRateLimiter, type RateLimiter } from '../http/rate-limit'
@@ -34,6 +35,7 @@ export function nodeRateLimiter(env: LimitEnv): RateLimiter | null {
     },
     windowMs: 60_000,
     perDay: { slot: env.SLOT_BOOKINGS_PER_DAY ?? 4, request: env.REQUESTS_PER_DAY ?? 10, message: env.FOLLOW_UPS_PER_DAY ?? 20 },
+    sha256: (data) => new Uint8Array(hash('sha256', data, 'buffer')),
     clientAddress: (c) => clientAddress(proxies, getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
   })
 }

@@ -21,8 +21,10 @@ export function readCache(ttlMs: number, now: () => number) {
       })
       return value
     },
-    clear() {
-      entries = new Map()
+    /** Drops every entry, or only those whose key `which` picks. */
+    clear(which?: (key: string) => boolean) {
+      if (!which) entries = new Map()
+      else for (const key of [...entries.keys()]) if (which(key)) entries.delete(key)
     },
   }
 }

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { limitKeyOf } from './client-address'
-import { sha256, toBase64url } from './hash'
+import { jsonBody } from './read-json'
+import { sha256, toBase64url, type Sha256 } from './hash'
 
 /**
  * Anonymous POSTs are counted in separate budgets, so a flood of receipt guesses cannot use up the
@@ -45,6 +46,8 @@ export interface MemoryLimiterOptions {
   /** The client's address; used only to derive a salted hash, never stored or logged. IPv6 counts by /64. */
   clientAddress: (c: Context) => string | undefined
   now?: () => number
+  /** WebCrypto by default; Node passes its synchronous one (WebCrypto's job queue costs more than the hash). */
+  sha256?: Sha256
 }
 
 const DAY_MS = 86_400_000
@@ -58,6 +61,8 @@ const tokyoDay = (at: number) => Math.floor((at + TOKYO_MS) / DAY_MS)
  */
 export function memoryRateLimiter(options: MemoryLimiterOptions): RateLimiter {
   const now = options.now ?? Date.now
+  const digest = options.sha256 ?? sha256
+  const encoder = new TextEncoder()
   let salt = crypto.getRandomValues(new Uint8Array(32))
   let saltDay = tokyoDay(now())
   let windowIndex = -1
@@ -70,8 +75,11 @@ export function memoryRateLimiter(options: MemoryLimiterOptions): RateLimiter {
       saltDay = day
       daily = new Map()
     }
-    const address = new TextEncoder().encode(`${bucket}|${limitKeyOf(options.clientAddress(c))}`)
-    return toBase64url(await sha256(new Uint8Array([...salt, ...address])))
+    const address = encoder.encode(`${bucket}|${limitKeyOf(options.clientAddress(c))}`)
+    const input = new Uint8Array(salt.length + address.length)
+    input.set(salt)
+    input.set(address, salt.length)
+    return toBase64url(await digest(input))
   }
   const cap = (kind: DailyKind, perDay: number): DailyCap => ({
     reached: async (c) => (daily.get(await keyOf(c, `${kind}-day`)) ?? 0) >= perDay,
@@ -138,8 +146,8 @@ const untilTokyoMidnight = (at = Date.now()) => Math.max(1, Math.ceil(((tokyoDay
 
 async function takesSlot(c: Context): Promise<boolean> {
   try {
-    const body = JSON.parse(await c.req.text()) as { slotId?: unknown }
-    return typeof body.slotId === 'string'
+    const body = (await jsonBody(c)) as { slotId?: unknown } | null
+    return typeof body?.slotId === 'string'
   } catch {
     return false
   }

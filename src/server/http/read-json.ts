@@ -16,6 +16,21 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 
 export const validationError = (c: Context, fields: FieldIssue[]) => c.json({ error: 'errors.validation', fields }, 400)
 
+const parsedBodies = new WeakMap<Request, Promise<unknown>>()
+
+/**
+ * The request body as parsed JSON, parsed once per request: the rate limiter looks at a booking's
+ * `slotId` before the route validates the same body. Rejects when the body is not JSON.
+ */
+export function jsonBody(c: Context): Promise<unknown> {
+  let parsed = parsedBodies.get(c.req.raw)
+  if (!parsed) {
+    parsed = c.req.text().then((text) => JSON.parse(text) as unknown)
+    parsedBodies.set(c.req.raw, parsed)
+  }
+  return parsed
+}
+
 /**
  * The JSON body checked against a shared schema, or the 4xx answer to send instead.
  * JSON only: a form post from another site cannot reach the API without a CORS preflight.
@@ -30,7 +45,7 @@ export async function readJson<S extends z.ZodType>(
   }
   let body: unknown
   try {
-    body = JSON.parse(await c.req.text())
+    body = await jsonBody(c)
   } catch {
     return { ok: false, response: c.json({ error: 'errors.invalidJson' }, 400) }
   }

@@ -133,7 +133,7 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         return c.json({ error: 'errors.recipientsChanged' }, 409)
       }
       const quota = windowQuotaOf(deps, c)
-      if (quota !== null && (await store.requestsToday(input.windowId, at, quota)) >= quota) {
+      if (quota !== null && (await store.requestsToday(input.windowId, at)) >= quota) {
         c.header('Retry-After', String(secondsToTokyoMidnight(at)))
         return c.json({ error: 'errors.windowFull' }, 429)
       }

@@ -1,11 +1,10 @@
 import { sql, type SqlDriver } from './sql-driver'
 import type { Store } from './store'
 
-const DAY_MS = 86_400_000
 const TOKYO_MS = 9 * 3_600_000
 
-/** The UTC instant at which the Tokyo day of `at` began, as stored in `created_at`. */
-export const tokyoDayStart = (at: Date) => new Date(Math.floor((at.getTime() + TOKYO_MS) / DAY_MS) * DAY_MS - TOKYO_MS).toISOString()
+/** The Tokyo date of `at` (YYYY-MM-DD), as the trigger of migration 0014 computes it from `created_at`. */
+const tokyoDate = (at: Date) => new Date(at.getTime() + TOKYO_MS).toISOString().slice(0, 10)
 
 /** Single-use proof-of-work challenges and the per-window daily quota (src/server/abuse/). */
 export function createAbuseStore(db: SqlDriver) {
@@ -18,12 +17,10 @@ export function createAbuseStore(db: SqlDriver) {
       const { changes } = await db.run(sql('DELETE FROM used_challenges WHERE expires_at < ?', now))
       return changes
     },
-    async requestsToday(windowId, at, atMost) {
-      // Counting stops at the quota, so a full day costs no more than the quota's rows of the index.
-      const [row] = await db.all(
-        sql('SELECT COUNT(*) AS n FROM (SELECT 1 FROM requests WHERE window_id = ? AND created_at >= ? LIMIT ?)', windowId, tokyoDayStart(at), atMost),
-      )
-      return Number(row?.n ?? 0)
+    async requestsToday(windowId, at) {
+      // Kept by a trigger on every insert into requests (migration 0014): one row, whatever the quota.
+      const [row] = await db.all(sql('SELECT count FROM window_day_counts WHERE window_id = ? AND day = ?', windowId, tokyoDate(at)))
+      return Number(row?.count ?? 0)
     },
   } satisfies Partial<Store>
 }

@@ -101,8 +101,8 @@ export interface Store {
   /** Records a proof-of-work challenge as used; false when it already was (a replay). */
   useChallenge(signature: string, expiresAt: string): Promise<boolean>
   purgeUsedChallenges(now: string): Promise<number>
-  /** Requests stored for the window since the Tokyo day of `at` began, counted up to `atMost`. */
-  requestsToday(windowId: string, at: Date, atMost: number): Promise<number>
+  /** Requests stored for the window on the Tokyo day of `at` (each counted when inserted, see migration 0014). */
+  requestsToday(windowId: string, at: Date): Promise<number>
 }
 
 /**

@@ -210,4 +210,60 @@ export function defineHandoverContract(getSetup: () => StaffContractSetup) {
       expect((await client.get(base)).status).toBe(200)
     })
   })
+
+  describe('職員: 長い相談も、かけ直してつなげる', () => {
+    it('メモが 150 通ある相談: かけ直しもつなぐのも、本文が 64 KiB を超えても受け付ける（2 MiB まで）', { timeout: 120_000 }, async () => {
+      const setup = getSetup()
+      const keys = await seededKeys()
+      const client = await member(setup, 'toshima')
+      const { booking, base } = await caseWithNote(setup, client)
+      const opener = await testStaffKeyPair()
+      for (let i = 1; i < 150; i++) {
+        const id = crypto.randomUUID()
+        const note = await sealEnvelope({ requestId: booking.requestId, windowId: 'toshima', kind: 'note', messageId: id, payload: { v: 1, text: `メモ ${i}`, writtenAt: new Date().toISOString() }, recipients: [as(opener)] })
+        expect((await client.post(`${base}/notes`, { messageId: id, envelope: note })).status).toBe(201)
+      }
+      const detail = (await (await client.get(base)).json()) as Detail
+      expect(detail.messages).toHaveLength(150)
+      const wrapsFor = async (targets: Array<{ keyId: string; publicKey: string }>, make: typeof resealWraps) =>
+        Promise.all(bindings(detail, 'toshima').map(async ({ envelope, binding }) => ({ messageId: binding.messageId, recipients: await make(envelope, opener, binding, targets) })))
+
+      const reseal = { envelopes: await wrapsFor(keys.toshima.map(as), resealWraps) }
+      expect(JSON.stringify(reseal).length).toBeGreaterThan(64 * 1024)
+      const resealed = await client.post(`${base}/recipients`, reseal)
+      expect(resealed.status).toBe(200)
+      expect(await resealed.json()).toEqual({ envelopes: 151 })
+
+      const consentId = crypto.randomUUID()
+      const consent = { v: 1, id: consentId, givenOn: '2026-12-03', method: 'document', scope: '文京区の窓口へ', recordedAt: new Date().toISOString() }
+      const sealedConsent = await sealEnvelope({ requestId: booking.requestId, windowId: 'toshima', kind: 'consent', messageId: consentId, payload: consent, recipients: [as(opener)] })
+      expect((await client.post(`${base}/consent`, { messageId: consentId, envelope: sealedConsent })).status).toBe(201)
+      const withConsent = (await (await client.get(base)).json()) as Detail
+      const handover = {
+        toWindowId: 'bunkyo',
+        envelopes: await Promise.all(
+          bindings(withConsent, 'toshima').map(async ({ envelope, binding }) => ({ messageId: binding.messageId, recipients: await handoverWraps(envelope, opener, binding, [as(keys.bunkyo[0]!), as(keys.bunkyo[1]!), await bunkyoRecovery()]) })),
+        ),
+      }
+      expect(JSON.stringify(handover).length).toBeGreaterThan(64 * 1024)
+      const moved = await client.post(`${base}/handover`, handover)
+      expect(moved.status).toBe(200)
+      const receiver = await member(setup, 'bunkyo')
+      const there = (await (await receiver.get(`/api/staff/windows/bunkyo/cases/${booking.requestId}`)).json()) as Detail
+      expect(there.messages).toHaveLength(151)
+      const last = bindings(there, 'toshima').at(-2)!
+      expect(await openEnvelope(last.envelope, keys.bunkyo[1]!, last.binding)).toMatchObject({ text: 'メモ 149' })
+    })
+
+    it('かけ直しでも 2 MiB を超える本文は 413 errors.tooLarge、ほかの職員の POST は今までどおり 64 KiB まで', async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima')
+      const { base } = await caseWithNote(setup, client)
+      const huge = await client.post(`${base}/recipients`, { envelopes: [], pad: 'x'.repeat(2 * 1024 * 1024) })
+      expect(huge.status).toBe(413)
+      expect(await huge.json()).toEqual({ error: 'errors.tooLarge' })
+      const note = await client.post(`${base}/notes`, { messageId: crypto.randomUUID(), pad: 'x'.repeat(70 * 1024) })
+      expect(note.status).toBe(413)
+    })
+  })
 }

@@ -48,6 +48,8 @@ export const availabilityText = {
   slotsLead: '急に休むときは、枠や日を取り消します。予約が入っていれば「連絡待ち」に戻り、相談した人の画面に理由が出ます。',
   noSlots: 'これからの枠はありません。',
   cancelDay: (day: string) => `${day} を休みにする`,
+  /** One folded day of the list: the date and what is in it, so staff see where bookings are without opening every day. */
+  daySummary: (day: string, slots: number, booked: number) => `${day}　枠 ${slots}・予約 ${booked}`,
   confirmDay: (day: string, reason: string) => `${day} の枠をすべて取り消します（理由：${reason}）。予約が入っていれば「連絡待ち」に戻ります。よいですか？`,
   cancelSlot: (when: string) => `${when} の枠を取り消す`,
   reasonLegend: '理由（相談した人に見えます）',

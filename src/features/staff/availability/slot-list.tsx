@@ -84,10 +84,10 @@ export function SlotList({ windowId, slots, isAdmin, run }: { windowId: string; 
         const daySlots = slots.filter((s) => tokyoDateKey(s.start) === day)
         const label = formatDay(daySlots[0]!.start, 'ja')
         return (
-          <section key={day} aria-labelledby={`${id}-${day}`}>
-            <h3 id={`${id}-${day}`} className={own.day}>
-              {label}
-            </h3>
+          <details key={day} className={own.dayFold}>
+            <summary id={`${id}-${day}`} className={own.day}>
+              {t.daySummary(label, daySlots.length, daySlots.filter((s) => s.booking).length)}
+            </summary>
             <button type="button" className={styles.danger} onClick={() => void cancelDay(day, daySlots)}>
               {t.cancelDay(label)}
             </button>
@@ -127,7 +127,7 @@ export function SlotList({ windowId, slots, isAdmin, run }: { windowId: string; 
                 ))}
               </tbody>
             </table>
-          </section>
+          </details>
         )
       })}
     </section>
