@@ -15,8 +15,15 @@ const config = join(root, 'src/server/wrangler.jsonc')
 const wranglerBin = join(root, 'node_modules/.bin/wrangler')
 const quiet = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' }
 
+/**
+ * How long a test may wait for startWorkerd: each wrangler command is a Node process that loads
+ * wrangler, and on a busy shared machine a start took over two minutes. A hang detector, not a
+ * speed check.
+ */
+export const WORKERD_START_MS = 300_000
+
 function wrangler(args: string[]) {
-  return promisify(execFile)(wranglerBin, args, { cwd: root, env: quiet, timeout: 60_000 })
+  return promisify(execFile)(wranglerBin, args, { cwd: root, env: quiet, timeout: WORKERD_START_MS / 2 })
 }
 
 export interface WorkerdOptions {
@@ -62,15 +69,14 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   const entrypoint = join(dir, 'worker-entry.ts')
   writeFileSync(entrypoint, `import { createWorker } from ${JSON.stringify(join(root, 'src/server/worker-app.ts'))}\nexport default createWorker(${JSON.stringify(deployment)})\n`)
   const keys = options.windows?.keys ?? (await Promise.all(deployment.windows.map((w) => testStaffKey(w.id))))
-  await wrangler([
-    'd1', 'execute', 'DB', ...persistArgs, '--command',
-    keys
-      .map((key) => `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES ('${key.keyId}', '${key.windowId}', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}', '${JSON.stringify(key.certificate)}')`)
-      .join('; '),
-  ])
   const invites = await Promise.all((options.invites ?? []).map(async (i) => ({ ...i, ...(await inviteSql(i, new Date(), 'http://127.0.0.1')) })))
-  if (invites.length > 0) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', invites.map((i) => i.sql).join('; ')])
-  if (options.seed?.length) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', options.seed.join('; ')])
+  // One wrangler command for every row: each command costs a Node start.
+  const rows = [
+    ...keys.map((key) => `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES ('${key.keyId}', '${key.windowId}', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}', '${JSON.stringify(key.certificate)}')`),
+    ...invites.map((i) => i.sql),
+    ...(options.seed ?? []),
+  ]
+  await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', rows.join('; ')])
   const limit = options.rateLimitPerMinute
   const bindings = {
     ...(limit === undefined
