@@ -140,7 +140,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000 },
+        // Hang detectors too: server tests start processes (wrangler, workerd, tsx) and hash keys,
+        // which on a busy shared machine took several times their usual time.
+        test: { name: 'server', environment: 'node', include: ['tests/server/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 120_000 },
       },
       {
         extends: true,

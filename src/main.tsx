@@ -2,16 +2,11 @@ import { quickExitUrl } from 'virtual:shell-config'
 import { installQuickExit } from './features/quick-exit/install-quick-exit'
 import { WIPE_PLAN } from './features/quick-exit/wipe-plan'
 
-// First of all, before the app is fetched: the way out must work as soon as the page can be read.
+// First of all, before the app is fetched: the way out works from here on (on a pre-rendered page,
+// from just after its first paint, when the loader fetched this module).
 installQuickExit(quickExitUrl, WIPE_PLAN)
 
 const root = document.getElementById('root') as HTMLElement
-
-/** Resolves once the browser has painted the next frame; a hidden tab paints nothing, so at once. */
-function afterNextPaint(): Promise<void> {
-  if (document.visibilityState === 'hidden') return Promise.resolve()
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))
-}
 
 function preloadModules(hrefs: readonly string[]): void {
   for (const href of hrefs) {
@@ -38,13 +33,12 @@ function markInlinedStyles(): void {
   }
 }
 
-// A page the build wrote (src/build/prerender.ts) is readable before any script runs: let the
-// browser paint it before it downloads and compiles the app, then fetch the app and the page's
-// modules together. Elsewhere nothing shows until the app runs, so it starts at once. No top-level
-// await: the app's chunks import Vite's preload helper from this one, which must finish evaluating.
-const painted = root.dataset.prerendered === undefined ? Promise.resolve() : afterNextPaint()
-void painted.then(() => {
+// A page the build wrote (src/build/prerender.ts) was painted before this module was even fetched (its
+// loader waits for the first paint, src/shared/app-loader-script.ts): fetch the app and the page's
+// modules together. Elsewhere (the app shell) nothing shows until the app runs. No top-level await:
+// the app's chunks import Vite's preload helper from this one, which must finish evaluating.
+if (root.dataset.prerendered !== undefined) {
   markInlinedStyles()
   preloadModules(root.dataset.modules?.split(' ') ?? [])
-  return import('./app/start')
-})
+}
+void import('./app/start')

@@ -5,6 +5,7 @@ import { build, type Plugin, type ResolvedConfig } from 'vite'
 import type { RenderedPage } from '../app/render-page.tsx'
 import { APP_SHELL_FILE } from '../shared/app-shell.ts'
 import { HTML_LANG, LANGUAGES, type Language } from '../lib/languages.ts'
+import { APP_LOADER_SCRIPT } from '../shared/app-loader-script.ts'
 import { LANGUAGE_BOOT_SCRIPT } from '../shared/language-boot-script.ts'
 import { HREFLANG, languagePath, splitLanguagePath } from '../shared/language-paths.ts'
 import pageHtmlEn from '../locales/en/page-html.json' with { type: 'json' }
@@ -101,14 +102,18 @@ export function prerender({ pages, entry, app }: Options): Plugin {
   const inHead = (html: string, links: string[]) => html.replace('</head>', `${links.map((l) => `  ${l}\n`).join('')}  </head>`)
 
   /**
-   * A page written here: its styles are linked (they must be there for the first paint), its scripts
-   * are only listed, for src/main.tsx to fetch once the page has painted.
+   * A page written here: its styles are in it (they must be there for the first paint), its scripts
+   * are only named: the entry for the loader at the end of the body (src/shared/app-loader-script.ts)
+   * to fetch once the page has painted, the page's modules for the entry (src/main.tsx) to preload.
    */
-  function pageHtml(template: string, path: string, page: RenderedPage): string {
+  function pageHtml(shell: string, path: string, page: RenderedPage): string {
+    const entryTag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(shell)
+    if (!entryTag) throw new Error('prerender: index.html has no entry <script type="module">')
+    const template = shell.replace(entryTag[0], '').replace('</body>', `  <script>${APP_LOADER_SCRIPT}</script>\n  </body>`)
     const modules = [app, page.module, ...page.namespaces.map((ns) => `src/locales/${page.language}/${ns}.json`)].filter((m): m is string => !!m)
-    const { js, css } = filesOf(template, modules)
+    const { js, css } = filesOf(shell, modules)
     const modulesAttribute = js.map((file) => `${config.base}${file}`).join(' ')
-    const root = `<div id="root" data-prerendered="${escapeHtml(path)}" data-modules="${modulesAttribute}">${page.html}</div>`
+    const root = `<div id="root" data-prerendered="${escapeHtml(path)}" data-modules="${modulesAttribute}" data-entry="${entryTag[1]}">${page.html}</div>`
     const withRoot = template.replace('<div id="root"></div>', root)
     if (withRoot === template) throw new Error('prerender: index.html has no empty <div id="root"></div>')
     const titled = withRoot.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)

@@ -1,17 +1,18 @@
 import type { MiddlewareHandler } from 'hono'
+import { APP_LOADER_SCRIPT_HASH } from '../shared/app-loader-script'
 import { LANGUAGE_BOOT_SCRIPT_HASH } from '../shared/language-boot-script'
 
 /**
  * Strict headers on every response. The public side loads nothing from other origins, map tiles
  * included (they come through /tiles on this origin), so the CSP says so; `data:` images are
  * Leaflet's blank tile and the map's icons. Inline styles are allowed because React and Leaflet set
- * `style` attributes. The one inline script, the language check in every page's <head>, is allowed
- * by its hash.
+ * `style` attributes. The two inline scripts, the language check in every page's <head> and the
+ * app loader at the end of every pre-rendered page, are allowed by their hashes.
  */
 export function securityHeaderValues(): Record<string, string> {
   const csp = [
     "default-src 'self'",
-    `script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH}`,
+    `script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "connect-src 'self'",

@@ -2,12 +2,19 @@ import { serve, type ServerType } from '@hono/node-server'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { createApp } from '../../src/server/app'
 import { loadDeployment, nodeSha256, openNodeStore } from '../../src/server/node'
 import { mountStaticFiles } from '../../src/server/static-files'
 
 /** Where the bench serves a static copy named `name` (see static-copy.ts). */
 export const staticCopyPath = (name: string) => `/__bench/${name}.html`
+
+interface StaticCopy {
+  raw: Buffer
+  br: Buffer
+  gzip: Buffer
+}
 
 export interface BenchServer {
   url: string
@@ -31,12 +38,17 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
     rateLimiter: null,
     sha256: nodeSha256,
   })
-  const staticCopies = new Map<string, string>()
+  const staticCopies = new Map<string, StaticCopy>()
   app.get('/__bench/:file{[a-z0-9-]+\\.html}', (c) => {
-    const html = staticCopies.get(c.req.param('file').slice(0, -'.html'.length))
-    if (html === undefined) return c.text('not ready', 404)
-    c.header('Cache-Control', 'no-cache')
-    return c.html(html)
+    const copy = staticCopies.get(c.req.param('file').slice(0, -'.html'.length))
+    if (copy === undefined) return c.text('not ready', 404)
+    // Compressed as the product server sends a built page (its .br/.gz, src/build/precompress.ts):
+    // an uncompressed copy would cost more round trips and flatter the page it is compared with.
+    const accepted = c.req.header('Accept-Encoding') ?? ''
+    const [encoding, body] = accepted.includes('br') ? ['br', copy.br] : accepted.includes('gzip') ? ['gzip', copy.gzip] : [null, copy.raw]
+    const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' }
+    if (encoding) headers['Content-Encoding'] = encoding
+    return c.body(new Uint8Array(body), 200, headers)
   })
   mountStaticFiles(app, distDir)
   const server = await new Promise<ServerType>((resolve) => {
@@ -47,7 +59,9 @@ export async function startBenchServer(distDir: string): Promise<BenchServer> {
   return {
     url: `http://127.0.0.1:${address.port}`,
     setStaticCopy: (name, html) => {
-      staticCopies.set(name, html)
+      const raw = Buffer.from(html)
+      const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      staticCopies.set(name, { raw, br, gzip: gzipSync(raw, { level: 9 }) })
     },
     close: async () => {
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())))

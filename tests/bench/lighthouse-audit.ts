@@ -16,11 +16,11 @@ export interface LighthouseFigures {
  * One Lighthouse run (default config = mobile preset, simulated throttling) in a fresh Chromium with
  * a fresh profile, so no cache or service worker survives from an earlier run.
  */
-export async function auditOnce(url: string): Promise<LighthouseFigures> {
+export async function auditOnce(url: string, categories: readonly Category[] = CATEGORIES): Promise<LighthouseFigures> {
   process.env.CHROME_PATH = CHROMIUM_PATH
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, '--headless=new'], logLevel: 'silent' })
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] })
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
     const { lhr } = result
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
@@ -43,10 +43,10 @@ export async function auditOnce(url: string): Promise<LighthouseFigures> {
 }
 
 /** Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART, NO_FCP): try again. */
-async function auditWithRetry(url: string, attempts = 3): Promise<LighthouseFigures> {
+async function auditWithRetry(url: string, categories: readonly Category[], attempts = 3): Promise<LighthouseFigures> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await auditOnce(url)
+      return await auditOnce(url, categories)
     } catch (error) {
       if (attempt >= attempts) throw error
       console.warn(`[bench] Lighthouse run ${attempt} on ${url} failed (${error instanceof Error ? error.message : error}); retrying`)
@@ -74,13 +74,14 @@ export function summarize(runs: LighthouseFigures[]): LighthouseMedians {
 }
 
 /**
- * Audits every URL `times` times, interleaved (a, b, a, b, …) so that a busy moment on the shared
- * machine does not fall on one page only; returns the median of each figure per URL.
+ * Audits every URL `times` times, interleaved (a, b, c, a, b, c, …) so that a busy moment on the
+ * shared machine does not fall on one page only; returns the median of each figure per URL. Only the
+ * first URL gets every category; the others (baselines) only performance, which is all they are for.
  */
 export async function auditInterleaved(urls: string[], times: number): Promise<LighthouseMedians[]> {
   const runs: LighthouseFigures[][] = urls.map(() => [])
   for (let round = 0; round < times; round++) {
-    for (const [index, url] of urls.entries()) runs[index]?.push(await auditWithRetry(url))
+    for (const [index, url] of urls.entries()) runs[index]?.push(await auditWithRetry(url, index === 0 ? CATEGORIES : ['performance']))
   }
   return runs.map(summarize)
 }

@@ -15,7 +15,7 @@ function kindOf(resourceType: string, contentType: string): LoadedAsset['kind'] 
 }
 
 /**
- * Every JS and CSS response the page receives while it loads (until the network is idle), each body
+ * Every JS and CSS response the page receives while it loads (until the app runs and the network is idle), each body
  * gzipped at level 9 here, whatever the server sends. Service workers are blocked: what the worker
  * precaches in the background is the precache's figure, not the page's.
  */
@@ -31,8 +31,15 @@ export async function loadedAssets(browser: Browser, url: string): Promise<Loade
         response.body().then((body) => ({ url: response.url(), kind, rawBytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length })),
       )
     })
-    await page.goto(url, { waitUntil: 'networkidle' })
-    await page.locator('main h1').first().waitFor()
+    await page.goto(url)
+    // A pre-rendered page fetches the app only after its first paint: wait until React runs it, then
+    // until the network is quiet, so every chunk the app loads on its own is counted.
+    await page.waitForFunction(() => {
+      const heading = document.querySelector('main h1')
+      return !!heading && Object.keys(heading).some((key) => key.startsWith('__reactFiber$'))
+    }, undefined, { timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(1000)
     const assets = await Promise.all(pending)
     return assets.filter((asset): asset is LoadedAsset => asset !== undefined)
   } finally {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_startWorker } from 'wrangler'
 import { precompressDirectory } from '../../src/build/precompress'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
+import { APP_LOADER_SCRIPT_HASH } from '../../src/shared/app-loader-script'
 import { LANGUAGE_BOOT_SCRIPT_HASH } from '../../src/shared/language-boot-script'
 
 const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${name}</title></head><body><div id="root">${`<p>${name}</p>`.repeat(200)}</div></body></html>`
@@ -79,9 +80,9 @@ describe('ビルド時に書いたページ: Node', () => {
     }
   })
 
-  it('CSP は <head> の言語のスクリプトだけをハッシュで許す', async () => {
+  it('CSP は <head> の言語のスクリプトと、ページの終わりのアプリの読み込みだけをハッシュで許す', async () => {
     const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? ''
-    expect(csp).toContain(`script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH};`)
+    expect(csp).toContain(`script-src 'self' ${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH};`)
   })
 })
 
@@ -126,7 +127,7 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
     const response = await openPage('/book?window=toshima')
     expect(response.status).toBe(200)
     expect(await response.text()).toBe(files['app-shell.html'])
-    expect(response.headers.get('content-security-policy')).toContain(LANGUAGE_BOOT_SCRIPT_HASH)
+    expect(response.headers.get('content-security-policy')).toContain(`${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH}`)
   })
 
   it('ないファイル（HTML 以外）は 404 のまま', async () => {

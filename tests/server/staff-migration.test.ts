@@ -29,10 +29,12 @@ describe('移行 0003 (職員側) の CHECK は共有の一覧と同じ', () => 
     dirs.push(dir)
     const driver = await openLibsqlDriver(dir)
     await migrate(driver)
+    // A real time: migration 0014 counts each insert under its Tokyo day.
+    const at = new Date().toISOString()
     const insert = (status: string) =>
       driver.execScript(
         `INSERT INTO requests (request_id, window_id, mode, lookup_id, auth_hash, envelope, status, body_hash, first_response, created_at, updated_at, delete_after, case_status)
-         VALUES ('r-${status}', 'toshima', 'phone', 'l-${status}', 'h', '{}', 'waiting', 'b', '{}', 't', 't', 't', '${status}')`,
+         VALUES ('r-${status}', 'toshima', 'phone', 'l-${status}', 'h', '{}', 'waiting', 'b', '{}', '${at}', '${at}', '${at}', '${status}')`,
       )
     for (const status of caseStatuses) insert(status)
     expect(() => insert('replied')).toThrow(/CHECK/)

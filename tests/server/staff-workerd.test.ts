@@ -4,7 +4,7 @@ import { defineAvailabilityContract } from './contract/availability-contract'
 import { defineCampaignStaffContract } from './contract/campaign-staff-contract'
 import { defineMoveBookingContract } from './contract/move-booking-contract'
 import { defineStaffContract } from './contract/staff-contract'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 import { seededKeySql } from './helpers/certified-keys'
 import { defineHandoverContract } from './contract/handover-contract'
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
     invites: [...times(32, { windowId: 'toshima', role: 'staff' }), ...times(18, { windowId: 'toshima', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'admin' }), ...times(4, { windowId: 'bunkyo', role: 'staff' })],
     seed: await seededKeySql(),
   })
-}, 120_000)
+}, WORKERD_START_MS)
 afterAll(async () => workerd?.close(), 30_000)
 
 // The same staff contract as on Node, in the real workerd runtime with D1: passkeys, sessions, cases.

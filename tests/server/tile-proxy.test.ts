@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { FAKE_TILE, startFakeTileOrigin } from '../helpers/fake-tile-origin'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 /** What a browser sends with an image request: none of it may reach the tile server. */
 const VISITOR_HEADERS = {
@@ -94,7 +94,7 @@ describe('workerd', () => {
   beforeAll(async () => {
     fake = await startFakeTileOrigin()
     workerd = await startWorkerd({ vars: { TILE_SOURCE: fake.source } })
-  }, 90_000)
+  }, WORKERD_START_MS)
   afterAll(async () => {
     await workerd?.close()
     await fake?.close()

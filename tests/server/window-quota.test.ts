@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSlots, postJson, type ApiTarget } from './contract/target'
 import { makeBooking } from './helpers/make-request'
 import { startNodeApp } from './helpers/node-app'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 /** Requests stored per window and Tokyo day, all clients together (WINDOW_REQUESTS_PER_DAY). */
 function quotaContract(getTarget: () => ApiTarget) {
@@ -36,7 +36,7 @@ describe('workerd: 窓口ごとの 1 日の上限（WINDOW_REQUESTS_PER_DAY=3）
   let workerd: Awaited<ReturnType<typeof startWorkerd>>
   beforeAll(async () => {
     workerd = await startWorkerd({ rateLimitPerMinute: 100_000, vars: { WINDOW_REQUESTS_PER_DAY: '3' } })
-  }, 90_000)
+  }, WORKERD_START_MS)
   afterAll(async () => workerd?.close(), 30_000)
   quotaContract(() => workerd.target)
 })

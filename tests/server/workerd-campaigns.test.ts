@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { postJson } from './contract/target'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
@@ -11,7 +11,7 @@ beforeAll(async () => {
       "INSERT INTO campaigns (code, window_id, target_path, language, label, created_on, retired_at) VALUES ('old', 'toshima', '/book', 'ja', '古いチラシ', '2025-06-01', '2025-12-01T00:00:00Z')",
     ],
   })
-}, 90_000)
+}, WORKERD_START_MS)
 afterAll(async () => workerd?.close(), 30_000)
 
 describe('workerd + D1: 短いリンクと数（0009 の移行が D1 でも動く）', () => {

@@ -7,13 +7,13 @@ import { defineApiContract } from './contract/api-contract'
 import { postJson } from './contract/target'
 import { endpoints, expectErrorAnswer, hostileValue } from './helpers/hostile'
 import { makeBooking, sealTestEnvelope } from './helpers/make-request'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   // Every request of the suite comes from one address: lift the per-client limit (tested below as configured).
   workerd = await startWorkerd({ rateLimitPerMinute: 100_000 })
-}, 90_000)
+}, WORKERD_START_MS)
 afterAll(async () => workerd?.close(), 30_000)
 
 defineApiContract(() => workerd.target)

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openSlots, postJson } from './contract/target'
 import { makeBooking } from './helpers/make-request'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 let workerd: Awaited<ReturnType<typeof startWorkerd>>
 beforeAll(async () => {
   workerd = await startWorkerd()
-}, 90_000)
+}, WORKERD_START_MS)
 afterAll(async () => workerd?.close(), 30_000)
 
 describe('workerd: wrangler.jsonc のままの回数制限（rate-limit binding）', () => {
@@ -47,5 +47,5 @@ describe('workerd: 1 日に取れる枠と、欠けた秘密', () => {
     } finally {
       await bare.close()
     }
-  }, 90_000)
+  }, WORKERD_START_MS)
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { credentialHasher } from '../../src/server/abuse/credential-hash'
 import { postJson } from './contract/target'
 import { makeBooking } from './helpers/make-request'
-import { startWorkerd } from './helpers/workerd'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 
 const DAY_MS = 86_400_000
 /** The CREDENTIAL_SECRET startWorkerd gives the worker, so seeded rows answer to their receipts. */
@@ -29,7 +29,7 @@ beforeAll(async () => {
       await seedRow(rows.fresh, 'received', 1),
     ],
   })
-}, 120_000)
+}, WORKERD_START_MS)
 afterAll(async () => workerd?.close(), 30_000)
 
 describe('workerd + D1: 保存期間の cron（scheduled ハンドラー）', () => {

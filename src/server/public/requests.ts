@@ -133,10 +133,12 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         return c.json({ error: 'errors.recipientsChanged' }, 409)
       }
       const quota = windowQuotaOf(deps, c)
-      if (quota !== null && (await store.requestsToday(input.windowId, at)) >= quota) {
+      const windowFull = () => {
         c.header('Retry-After', String(secondsToTokyoMidnight(at)))
         return c.json({ error: 'errors.windowFull' }, 429)
       }
+      // A slot booking is refused before its proof-of-work is spent; without a slot the INSERT checks the quota.
+      if (quota !== null && slot && (await store.requestsToday(input.windowId, at)) >= quota) return windowFull()
       const pow = slot ? powOf(deps, c) : null
       if (pow) {
         const refusal = await checkProof(pow, proof, (signature, expiresAt) => store.useChallenge(signature, expiresAt))
@@ -155,7 +157,9 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         firstResponse,
         createdAt: at.toISOString(),
         deleteAfter: answer.deleteAfter,
+        windowQuota: quota,
       })
+      if (outcome === 'windowFull') return windowFull()
       if (outcome === 'created') {
         await countSubmitted(deps, store, input.campaign)
         deps.notifier?.(c)?.(c, expectedOrigin(c, deps))

@@ -21,26 +21,30 @@ export function createRequestStore(db: SqlDriver) {
       return row ? { bodyHash: String(row.body_hash), firstResponse: String(row.first_response) } : null
     },
     async createRequest(r) {
+      const quota = r.slotId ? null : r.windowQuota
       const insert = sql(
         `INSERT INTO requests (request_id, window_id, mode, slot_id, lookup_id, auth_hash, envelope, status,
            body_hash, first_response, created_at, updated_at, delete_after)
          SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?` +
           // With a slot, the row exists only if the UPDATE before it won the slot for this request.
-          (r.slotId ? ' WHERE EXISTS (SELECT 1 FROM slots WHERE id = ? AND booked_request_id = ?)' : ''),
+          (r.slotId ? ' WHERE EXISTS (SELECT 1 FROM slots WHERE id = ? AND booked_request_id = ?)' : '') +
+          (quota ? ` WHERE COALESCE((SELECT count FROM window_day_counts WHERE window_id = ? AND day = date(?, '+9 hours')), 0) < ?` : ''),
         r.requestId, r.windowId, r.mode, r.slotId, r.lookupId, r.authHash, r.envelope,
         r.slotId ? 'booked' : 'waiting', r.bodyHash, r.firstResponse, r.createdAt, r.createdAt, r.deleteAfter,
         ...(r.slotId ? [r.slotId, r.requestId] : []),
+        ...(quota ? [r.windowId, r.createdAt, quota] : []),
       )
       try {
         if (!r.slotId) {
-          await db.run(insert)
-          return 'created'
+          // > 0, not === 1: D1 counts the rows migration 0014's trigger writes too.
+          const { changes } = await db.run(insert)
+          return changes > 0 ? 'created' : 'windowFull'
         }
         const [, inserted] = await db.batch([
           sql('UPDATE slots SET booked_request_id = ? WHERE id = ? AND booked_request_id IS NULL', r.requestId, r.slotId),
           insert,
         ])
-        return inserted && inserted.changes === 1 ? 'created' : 'slotTaken'
+        return inserted && inserted.changes > 0 ? 'created' : 'slotTaken'
       } catch (error) {
         if (isUniqueViolation(error)) return 'duplicate'
         throw error

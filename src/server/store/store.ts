@@ -33,6 +33,11 @@ export interface NewRequest {
   firstResponse: string
   createdAt: string
   deleteAfter: string
+  /**
+   * Without a slot: the window's daily quota, checked by the INSERT itself against the count of
+   * migration 0014 (exact under concurrent bookings, no read before); 'windowFull' when reached.
+   */
+  windowQuota?: number | null
 }
 
 export interface StoredRequest {
@@ -65,7 +70,7 @@ export interface WindowKeyRow extends RecipientKey {
   createdAt: string
 }
 
-export type CreateOutcome = 'created' | 'slotTaken' | 'duplicate'
+export type CreateOutcome = 'created' | 'slotTaken' | 'duplicate' | 'windowFull'
 
 export interface Store {
   staffKeys(): Promise<WindowKeyRow[]>

@@ -5,6 +5,7 @@ import { knownErrorKeys } from './error-keys'
 import { uncoveredRoutes } from './routes'
 import type { World } from './world'
 import { startWorldProcess } from './world-process'
+import { startWorkerdWorld } from './world-workerd'
 
 export interface FuzzOptions {
   count: number
@@ -13,9 +14,12 @@ export interface FuzzOptions {
   seed?: number
   /** Share of the requests sent to the server with default rate limits (429s included). */
   limitedShare?: number
+  /** node: two Node servers on SQLite files (open and default limits); workerd: the Workers entry on a local D1, limits lifted. */
+  runtime?: 'node' | 'workerd'
 }
 
 export interface FuzzReport {
+  runtime: 'node' | 'workerd'
   seed: number
   total: number
   /** Requests sent again after a reset kept-alive connection. */
@@ -34,9 +38,10 @@ export interface FuzzReport {
  *   anyone who asks (it must, before sign-in), and a failed POST /api/staff/login consumes the one
  *   it names; they are ceremony state that expires in 5 minutes, not anyone's data.
  * - staff_sessions.last_seen_at: every signed-in request moves the idle timer (at most once a minute).
+ * - _cf_METADATA, _mf_entries (workerd only): the local runtime's own bookkeeping of the D1 object.
  */
 function comparable(snapshot: Record<string, unknown[]>) {
-  const { staff_challenges: _ceremonies, ...rest } = snapshot
+  const { staff_challenges: _ceremonies, _cf_METADATA: _runtime, _mf_entries: _objects, ...rest } = snapshot
   rest.staff_sessions = (rest.staff_sessions ?? []).map((row) => ({ ...(row as object), last_seen_at: null }))
   return rest
 }
@@ -104,16 +109,14 @@ function judge(c: FuzzCase, answer: { status: number; type: string; text: string
  * every stored row before and after.
  */
 export async function fuzzAll(options: FuzzOptions): Promise<FuzzReport> {
-  const { count, concurrency = 16, seed = 12, limitedShare = 0.1 } = options
+  const { count, concurrency = 16, seed = 12, runtime = 'node' } = options
+  const limitedShare = runtime === 'workerd' ? 0 : (options.limitedShare ?? 0.1)
   const failures = uncoveredRoutes().map((label) => `route not fuzzed: ${label}`)
   const { known, translated } = knownErrorKeys()
-  const worlds = await Promise.all([startWorldProcess('open'), startWorldProcess('limited')])
+  const worlds = runtime === 'workerd' ? [await startWorkerdWorld()] : await Promise.all([startWorldProcess('open'), startWorldProcess('limited')])
   const before = await Promise.all(worlds.map((w) => w.snapshot()))
   const limitedCount = Math.round(count * limitedShare)
-  const queue: Array<[World, Generator<FuzzCase>]> = [
-    [worlds[0]!, generateCases(worlds[0]!, count - limitedCount, seed)],
-    [worlds[1]!, generateCases(worlds[1]!, limitedCount, seed + 1_000_000)],
-  ]
+  const queue: Array<[World, Generator<FuzzCase>]> = worlds.map((world, i) => [world, generateCases(world, i === 0 ? count - limitedCount : limitedCount, seed + i * 1_000_000)])
   const byRoute = new Map<string, Map<number, number>>()
   const byWhat = new Map<string, number>()
   const seen = new Set<string>()
@@ -125,7 +128,7 @@ export async function fuzzAll(options: FuzzOptions): Promise<FuzzReport> {
   // The limited share goes interleaved with the rest, so its 429s come while the rest is flowing.
   const next = (): [World, FuzzCase] | null => {
     const limitedFirst = limitedShare > 0 && picked++ % Math.round(1 / limitedShare) === 0
-    for (const [world, cases] of limitedFirst ? [queue[1]!, queue[0]!] : queue) {
+    for (const [world, cases] of limitedFirst ? [...queue].reverse() : queue) {
       const item = cases.next()
       if (!item.done) return [world, item.value]
     }
@@ -183,7 +186,7 @@ export async function fuzzAll(options: FuzzOptions): Promise<FuzzReport> {
     for (const line of logged.slice(0, 20)) failures.push(`[${world.name}] server log: ${line}`)
   }
   await Promise.all(worlds.map((w) => w.close()))
-  return { seed, total, resent, seconds, byRoute, byWhat, failures, untranslatedKeys: new Set([...seen].filter((k) => !translated.has(k))), changedTables }
+  return { runtime, seed, total, resent, seconds, byRoute, byWhat, failures, untranslatedKeys: new Set([...seen].filter((k) => !translated.has(k))), changedTables }
 }
 
 /** The per-endpoint table, the status histogram and the figure line. */
@@ -201,7 +204,7 @@ export function printReport(report: FuzzReport): void {
   if (report.untranslatedKeys.size > 0) console.log(`error keys met that only the API docs name (pages show their generic message): ${[...report.untranslatedKeys].sort().join(' ')}`)
   const fivexx = [...all].filter(([s]) => s >= 500).reduce((a, [, k]) => a + k, 0)
   console.log(
-    `[figure] hostile input (seed ${report.seed}): ${report.total} fuzzed requests over ${report.byRoute.size} endpoints in ${report.seconds.toFixed(1)} s (${Math.round(report.total / report.seconds)} req/s): ${fivexx} × 5xx, ${report.failures.length} failures, stored rows ${report.changedTables.length === 0 ? 'unchanged' : `changed in ${report.changedTables.join(', ')}`}, ${report.resent} resent after a reset connection`,
+    `[figure] hostile input (${report.runtime}, seed ${report.seed}): ${report.total} fuzzed requests over ${report.byRoute.size} endpoints in ${report.seconds.toFixed(1)} s (${Math.round(report.total / report.seconds)} req/s): ${fivexx} × 5xx, ${report.failures.length} failures, stored rows ${report.changedTables.length === 0 ? 'unchanged' : `changed in ${report.changedTables.join(', ')}`}, ${report.resent} resent after a reset connection`,
   )
   for (const failure of report.failures.slice(0, 40)) console.log(`FAIL ${failure}`)
 }

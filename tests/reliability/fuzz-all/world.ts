@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS = {
 
 /** A running server with its seeded rows, and what is real in it: ids for paths, bodies that would be accepted. */
 export interface WorldData {
-  name: 'open' | 'limited'
+  name: 'open' | 'limited' | 'workerd'
   url: string
   origin: string
   cookie: string
@@ -111,7 +111,24 @@ export async function startWorld(name: World['name']): Promise<World> {
   }
   const server = await startTestNodeServer(env as Parameters<typeof startTestNodeServer>[0])
   const target: ApiTarget = { fetch: (path, init) => fetch(`${server.url}${path}`, init) }
-  const origin = server.url
+  const invite = async (windowId: string, role: 'staff' | 'admin') => (await createInvite(server.store, { windowId, role }, new Date(), server.url)).token
+  const seeded = await seedWorld(target, server.url, invite)
+  return {
+    name,
+    url: server.url,
+    ...seeded,
+    dataDir: env.DATA_DIR,
+    snapshot: () => snapshotOf(env.DATA_DIR),
+    close: async () => {
+      await server.close()
+      await new Promise<void>((done) => tiles.server.close(() => done()))
+      rmSync(work, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Seeds a running server through its API; `invite` makes an invite as the operator's CLI would. */
+export async function seedWorld(target: ApiTarget, origin: string, invite: (windowId: string, role: 'staff' | 'admin') => Promise<string>) {
   const must = async (what: string, response: Promise<Response>, status = [200, 201, 204]) => {
     const r = await response
     if (!status.includes(r.status)) throw new Error(`seeding ${what}: ${r.status} ${await r.text()}`)
@@ -127,8 +144,7 @@ export async function startWorld(name: World['name']): Promise<World> {
   await must('booking without a slot', postJson(target, '/api/requests', waiting.body))
 
   const admin = await StaffClient.create(target, origin)
-  const first = await createInvite(server.store, { windowId: 'toshima', role: 'admin' }, new Date(), origin)
-  const me = await must('join', admin.join(first.token, 'かんりしゃ'))
+  const me = await must('join', admin.join(await invite('toshima', 'admin'), 'かんりしゃ'))
   const pair = await generateRecipientKeyPair()
   const key = await must('staff key', admin.post('/api/staff/keys', { windowId: 'toshima', publicKey: pair.publicKey }))
   const base = `/api/staff/windows/toshima/cases/${booked.requestId}`
@@ -141,7 +157,7 @@ export async function startWorld(name: World['name']): Promise<World> {
   const campaign = await must('campaign', admin.post('/api/staff/windows/toshima/campaigns', { target: { kind: 'home' }, language: 'ja', label: 'ちらし' }))
   const rules = { rules: [{ days: ['mon'], from: '09:00', to: '12:00', minutes: 50, buffer: 10 }], closedDates: [], specialDays: [], noticeHours: 2, horizonDays: 14 }
   await must('availability', admin.post('/api/staff/windows/toshima/availability/visit', rules))
-  const open = await createInvite(server.store, { windowId: 'toshima', role: 'staff' }, new Date(), origin)
+  const open = { token: await invite('toshima', 'staff') }
   await must('metric', postJson(target, '/api/metrics', { campaign: String(campaign!.code), event: 'form-open' }))
 
   const messageId = crypto.randomUUID()
@@ -179,19 +195,5 @@ export async function startWorld(name: World['name']): Promise<World> {
   }
   const params = { windowId: 'toshima', id: 'toshima', requestId: booked.requestId, keyId: String(key!.keyId), memberId: String((me as { member: { id: string } }).member.id), code: String(campaign!.code), mode: 'visit', z: '12', x: '3638', file: '1612.png' }
 
-  return {
-    name,
-    url: server.url,
-    origin,
-    cookie: admin.cookie,
-    params,
-    bodies,
-    dataDir: env.DATA_DIR,
-    snapshot: () => snapshotOf(env.DATA_DIR),
-    close: async () => {
-      await server.close()
-      await new Promise<void>((done) => tiles.server.close(() => done()))
-      rmSync(work, { recursive: true, force: true })
-    },
-  }
+  return { origin, cookie: admin.cookie, params, bodies }
 }

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { unstable_startWorker } from 'wrangler'
 import type { ApiTarget } from '../contract/target'
+import type { WindowKeyRow } from '../../../src/server/store/store'
+import type { Deployment } from '../../../src/shared/schemas/deployment'
 import { inviteSql } from '../../../src/server/staff/invites'
 import { testDeployment, testStaffKey } from './make-request'
 
@@ -13,8 +15,15 @@ const config = join(root, 'src/server/wrangler.jsonc')
 const wranglerBin = join(root, 'node_modules/.bin/wrangler')
 const quiet = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1' }
 
+/**
+ * How long a test may wait for startWorkerd: each wrangler command is a Node process that loads
+ * wrangler, and on a busy shared machine a start took over two minutes. A hang detector, not a
+ * speed check.
+ */
+export const WORKERD_START_MS = 300_000
+
 function wrangler(args: string[]) {
-  return promisify(execFile)(wranglerBin, args, { cwd: root, env: quiet, timeout: 60_000 })
+  return promisify(execFile)(wranglerBin, args, { cwd: root, env: quiet, timeout: WORKERD_START_MS / 2 })
 }
 
 export interface WorkerdOptions {
@@ -29,6 +38,12 @@ export interface WorkerdOptions {
   invites?: Array<{ windowId: string; role: 'staff' | 'admin' }>
   /** Extra rows to put into D1 first (SQL statements), e.g. QR campaigns. */
   seed?: string[]
+  /** Another deployment and its certified staff keys (e.g. the one the built app pins), instead of this process's test deployment. */
+  windows?: { deployment: Deployment; keys: WindowKeyRow[] }
+  /** Static files to serve (e.g. the built app in dist) instead of a stub page. */
+  assets?: string
+  /** wrangler's log level (default 'warn'); 'log' also prints what the worker logs. */
+  logLevel?: 'warn' | 'log'
 }
 
 /**
@@ -40,27 +55,28 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
   Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
   const dir = mkdtempSync(join(tmpdir(), 'tsunagu-workerd-'))
   const persist = join(dir, 'state')
-  const assets = join(dir, 'assets')
-  mkdirSync(assets)
-  writeFileSync(join(assets, 'index.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
-  writeFileSync(join(assets, 'app-shell.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
+  const assets = options.assets ?? join(dir, 'assets')
+  if (!options.assets) {
+    mkdirSync(assets)
+    writeFileSync(join(assets, 'index.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
+    writeFileSync(join(assets, 'app-shell.html'), '<!doctype html><html lang="ja"><title>つなぐ</title></html>')
+  }
   const persistArgs = ['--local', '--persist-to', persist, '--config', config]
   await wrangler(['d1', 'migrations', 'apply', 'DB', ...persistArgs])
   // The worker runs with the test deployment (pinned keys) instead of the bundled sample, and each
   // window gets its certified staff key, so requests can be sealed to exactly what the server expects.
-  const deployment = await testDeployment()
+  const deployment = options.windows?.deployment ?? (await testDeployment())
   const entrypoint = join(dir, 'worker-entry.ts')
   writeFileSync(entrypoint, `import { createWorker } from ${JSON.stringify(join(root, 'src/server/worker-app.ts'))}\nexport default createWorker(${JSON.stringify(deployment)})\n`)
-  const keys = await Promise.all(deployment.windows.map((w) => testStaffKey(w.id)))
-  await wrangler([
-    'd1', 'execute', 'DB', ...persistArgs, '--command',
-    keys
-      .map((key) => `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES ('${key.keyId}', '${key.windowId}', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}', '${JSON.stringify(key.certificate)}')`)
-      .join('; '),
-  ])
+  const keys = options.windows?.keys ?? (await Promise.all(deployment.windows.map((w) => testStaffKey(w.id))))
   const invites = await Promise.all((options.invites ?? []).map(async (i) => ({ ...i, ...(await inviteSql(i, new Date(), 'http://127.0.0.1')) })))
-  if (invites.length > 0) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', invites.map((i) => i.sql).join('; ')])
-  if (options.seed?.length) await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', options.seed.join('; ')])
+  // One wrangler command for every row: each command costs a Node start.
+  const rows = [
+    ...keys.map((key) => `INSERT INTO window_keys (key_id, window_id, kind, public_key, fingerprint, created_at, certificate) VALUES ('${key.keyId}', '${key.windowId}', 'staff', '${key.publicKey}', '${key.fingerprint}', '${key.createdAt}', '${JSON.stringify(key.certificate)}')`),
+    ...invites.map((i) => i.sql),
+    ...(options.seed ?? []),
+  ]
+  await wrangler(['d1', 'execute', 'DB', ...persistArgs, '--command', rows.join('; ')])
   const limit = options.rateLimitPerMinute
   const bindings = {
     ...(limit === undefined
@@ -88,12 +104,14 @@ export async function startWorkerd(options: WorkerdOptions = {}) {
     entrypoint,
     assets,
     ...(Object.keys(bindings).length === 0 ? {} : { bindings }),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, testScheduled: true, logLevel: 'warn', watch: false },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist, testScheduled: true, logLevel: options.logLevel ?? 'warn', watch: false },
   })
   await worker.ready
   const base = await worker.url
   const target: ApiTarget = { fetch: (path, init) => fetch(new URL(path, base), init) }
-  const scheduled = await target.fetch('/__scheduled?cron=0+18+*+*+*')
+  // On a loaded machine the first cron run has failed after 15 s (500); it is idempotent, so run it again.
+  let scheduled = await target.fetch('/__scheduled?cron=0+18+*+*+*')
+  for (let retry = 0; !scheduled.ok && retry < 2; retry++) scheduled = await target.fetch('/__scheduled?cron=0+18+*+*+*')
   if (!scheduled.ok) throw new Error(`scheduled handler failed: ${scheduled.status}`)
   return {
     target,
