@@ -2,6 +2,7 @@
 // mixed traffic at a fixed rate for N minutes; memory and p99 at the start and at the end.
 // Run: npx tsx tests/reliability/soak.ts [minutes=30]   (SOAK_RATE=150 requests/s by default;
 // SOAK_GC=1: the server runs a full GC before each heap reading, to tell a leak from a lazy collector)
+// SOAK_SNAPSHOTS=1,5 SOAK_SNAPSHOT_DIR=dir: heap snapshots at those minutes, for tests/reliability/heap-diff.ts
 // Minute 0 is the warm-up; start = minutes 1–3, end = the last 3 (runs under 7 minutes: a smoke run, no comparison).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
