@@ -26,10 +26,10 @@ export function generatedPlaces(count: number): Place[] {
   let seed = 42
   const random = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T
-  const areas = Array.from({ length: 30 }, (_, i) => `区${i + 1}`)
+  const areas = Array.from({ length: 30 }, (_, i) => `くの${i + 1}`)
   return Array.from({ length: count }, (_, i) => ({
     id: `bench-${i}`,
-    name: { ja: `ベンチ会場 ${i}` },
+    name: { ja: `ベンチ会場 ${i}`, kana: `ベンチかいじょう ${i}` },
     kinds: [...new Set([pick(placeKinds), pick(placeKinds)])],
     municipality: { ja: pick(areas) },
     location: { lat: 35.5 + random() * 0.4, lng: 139.3 + random() * 0.6, approximate: true as const },
@@ -41,7 +41,7 @@ export function generatedPlaces(count: number): Place[] {
     contact: {},
     about: { ja: '説明' },
     mood: { ja: '雰囲気' },
-    source: { document: 'ベンチ用の生成データ', date: '2026' },
+    source: { document: 'ベンチ用の生成データ', kana: 'ベンチようのせいせいデータ', date: '2026' },
   }))
 }
 
