@@ -1,3 +1,5 @@
+import { tokyoDate } from './tokyo-date'
+
 /**
  * Bounds on what an anonymous receipt holder can make the database keep. Each follow-up pushes the
  * request's deletion back by the retention period, so without a cap one receipt could keep a
@@ -8,15 +10,12 @@ export const FOLLOW_UPS_PER_REQUEST_PER_DAY = 5
 /** The lookup answer carries the newest messages of a thread; older ones are counted, not sent. */
 export const THREAD_PAGE = 20
 
-const TOKYO_MS = 9 * 3_600_000
-const tokyoDay = (iso: string | Date) => new Date(new Date(iso).getTime() + TOKYO_MS).toISOString().slice(0, 10)
-
 /** Why one more follow-up from the person is refused, or null when it fits. */
 export function followUpRefusal(thread: readonly { from: string; sentAt: string }[], at: Date): { status: 413 | 429; error: string } | null {
   const own = thread.filter((m) => m.from === 'person')
   if (own.length >= FOLLOW_UPS_PER_REQUEST) return { status: 413, error: 'errors.threadFull' }
-  const today = tokyoDay(at)
-  if (own.filter((m) => tokyoDay(m.sentAt) === today).length >= FOLLOW_UPS_PER_REQUEST_PER_DAY) {
+  const today = tokyoDate(at)
+  if (own.filter((m) => tokyoDate(m.sentAt) === today).length >= FOLLOW_UPS_PER_REQUEST_PER_DAY) {
     return { status: 429, error: 'errors.dailyLimit' }
   }
   return null

@@ -3,8 +3,7 @@ import { limitKeyOf } from '../http/client-address'
 import { sha256, toBase64url } from '../http/hash'
 import type { DailyCap } from '../http/rate-limit'
 import { sql, type SqlDriver } from '../store/sql-driver'
-
-const tokyoDay = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)
+import { tokyoDate } from './tokyo-date'
 
 /**
  * A daily cap kept in the database, for Workers where no memory outlives a request. The row key is
@@ -21,7 +20,7 @@ export function sqlDailyCap(options: {
 }): DailyCap {
   const now = options.now ?? (() => new Date())
   const keyOf = async (c: Context) => {
-    const day = tokyoDay(now())
+    const day = tokyoDate(now())
     const key = toBase64url(await sha256(`${options.salt}|${day}|${options.kind}|${limitKeyOf(options.address(c))}`))
     return { key, day }
   }
@@ -42,5 +41,5 @@ export function sqlDailyCap(options: {
 
 /** Deletes the counts of past days (the daily cron). */
 export async function purgeDayCounts(driver: SqlDriver, at = new Date()): Promise<void> {
-  await driver.run(sql('DELETE FROM client_day_counts WHERE day < ?', tokyoDay(at)))
+  await driver.run(sql('DELETE FROM client_day_counts WHERE day < ?', tokyoDate(at)))
 }

@@ -1,10 +1,6 @@
+import { tokyoDate } from '../abuse/tokyo-date'
 import { sql, type SqlDriver } from './sql-driver'
 import type { Store } from './store'
-
-const TOKYO_MS = 9 * 3_600_000
-
-/** The Tokyo date of `at` (YYYY-MM-DD), as the trigger of migration 0014 computes it from `created_at`. */
-const tokyoDate = (at: Date) => new Date(at.getTime() + TOKYO_MS).toISOString().slice(0, 10)
 
 /** Single-use proof-of-work challenges and the per-window daily quota (src/server/abuse/). */
 export function createAbuseStore(db: SqlDriver) {
