@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { precompressDirectory } from '../../../src/build/precompress'
+
+const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${name}</title></head><body><div id="root">${`<p>${name}</p>`.repeat(200)}</div></body></html>`
+
+/** What the build writes, in miniature: pre-rendered pages in three languages, the app shell, a hashed asset, all precompressed. */
+export const prerenderedFiles = {
+  'index.html': page('home'),
+  'who-can-consult.html': page('who'),
+  'en.html': page('home in English'),
+  'en/who-can-consult.html': page('who in English'),
+  'easy/who-can-consult.html': page('who in easy Japanese'),
+  'app-shell.html': '<!doctype html><html lang="ja"><head><title>つなぐ</title></head><body><div id="root"></div></body></html>',
+  'assets/app-abc123.js': `export const text = ${JSON.stringify('x'.repeat(2000))}\n`,
+  'manifest.webmanifest': JSON.stringify({ name: 'つなぐ', start_url: '/' }),
+} as const
+
+/** Writes the miniature dist into a new temporary directory; returns the directory holding `dist`. */
+export function writePrerenderedDist(): { work: string; dist: string } {
+  const work = mkdtempSync(join(tmpdir(), 'tsunagu-pages-'))
+  const dist = join(work, 'dist')
+  for (const dir of ['assets', 'en', 'easy']) mkdirSync(join(dist, dir), { recursive: true })
+  for (const [name, body] of Object.entries(prerenderedFiles)) writeFileSync(join(dist, name), body)
+  precompressDirectory(dist)
+  return { work, dist }
+}
