@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs'
 import { get, type IncomingMessage } from 'node:http'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
+import type { unstable_startWorker } from 'wrangler'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { APP_LOADER_SCRIPT_HASH } from '../../src/shared/app-loader-script'
 import { LANGUAGE_BOOT_SCRIPT_HASH } from '../../src/shared/language-boot-script'
-import { prerenderedFiles, writePrerenderedDist } from './helpers/prerendered-dist'
+import { prerenderedFiles, startWorkerServingDist, writePrerenderedDist } from './helpers/prerendered-dist'
 
 const files = prerenderedFiles
 
@@ -76,14 +76,7 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
   let worker: Awaited<ReturnType<typeof unstable_startWorker>>
   let base: URL
   beforeAll(async () => {
-    Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
-    worker = await unstable_startWorker({
-      config: resolve(import.meta.dirname, '../../src/server/wrangler.jsonc'),
-      assets: dist,
-      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: join(work, 'state'), logLevel: 'warn', watch: false },
-    })
-    await worker.ready
-    base = await worker.url
+    ;({ worker, url: base } = await startWorkerServingDist(dist, join(work, 'state')))
   }, 120_000)
   afterAll(async () => {
     await worker?.dispose()

@@ -1,10 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
+import type { unstable_startWorker } from 'wrangler'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { startNodeApp } from './helpers/node-app'
-import { writePrerenderedDist } from './helpers/prerendered-dist'
+import { startWorkerServingDist, writePrerenderedDist } from './helpers/prerendered-dist'
 import { WORKERD_START_MS } from './helpers/workerd'
 
 const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8')
@@ -66,14 +66,7 @@ describe('ビルドしたページとファイルにも、表のとおりのヘ�
   beforeAll(async () => {
     ;({ work, dist } = writePrerenderedDist())
     server = await startNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: join(work, 'data'), DIST_DIR: dist })
-    Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
-    worker = await unstable_startWorker({
-      config: resolve(import.meta.dirname, '../../src/server/wrangler.jsonc'),
-      assets: dist,
-      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: join(work, 'state'), logLevel: 'warn', watch: false },
-    })
-    await worker.ready
-    workerUrl = await worker.url
+    ;({ worker, url: workerUrl } = await startWorkerServingDist(dist, join(work, 'state')))
   }, WORKERD_START_MS)
   afterAll(async () => {
     await server?.close()

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { unstable_startWorker } from 'wrangler'
 import { precompressDirectory } from '../../../src/build/precompress'
 
 const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${name}</title></head><body><div id="root">${`<p>${name}</p>`.repeat(200)}</div></body></html>`
@@ -25,4 +26,16 @@ export function writePrerenderedDist(): { work: string; dist: string } {
   for (const [name, body] of Object.entries(prerenderedFiles)) writeFileSync(join(dist, name), body)
   precompressDirectory(dist)
   return { work, dist }
+}
+
+/** The Workers entry in workerd (wrangler's local runtime) serving that dist; no D1 data needed for pages. */
+export async function startWorkerServingDist(dist: string, stateDir: string): Promise<{ worker: Awaited<ReturnType<typeof unstable_startWorker>>; url: URL }> {
+  Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
+  const worker = await unstable_startWorker({
+    config: resolve(import.meta.dirname, '../../../src/server/wrangler.jsonc'),
+    assets: dist,
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: stateDir, logLevel: 'warn', watch: false },
+  })
+  await worker.ready
+  return { worker, url: await worker.url }
 }
