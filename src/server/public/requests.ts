@@ -159,7 +159,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         deleteAfter: answer.deleteAfter,
         windowQuota: quota,
       })
-      if (outcome === 'windowFull') return windowFull()
+      // The quota's INSERT adds no row for a resend either: one already stored (its 201 lost) gets its first answer.
+      if (outcome === 'windowFull') return (await replay()) ?? windowFull()
       if (outcome === 'created') {
         await countSubmitted(deps, store, input.campaign)
         deps.notifier?.(c)?.(c, expectedOrigin(c, deps))
