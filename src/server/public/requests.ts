@@ -130,7 +130,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         }
       }
       if (!sealedToExactly(input.envelope, await recipientsOf(store, input.windowId))) {
-        return c.json({ error: 'errors.recipientsChanged' }, 409)
+        // A resend of a request stored before the window's keys changed (its 201 lost) gets its first answer.
+        return (await replay()) ?? c.json({ error: 'errors.recipientsChanged' }, 409)
       }
       const quota = windowQuotaOf(deps, c)
       const windowFull = () => {
