@@ -8,10 +8,13 @@ import { runOutboxKill, type OutboxKillResult } from './outbox-kill/outbox-kill-
 const kills = Number(process.argv[2] ?? 20)
 const clients = Number(process.argv[3] ?? 4)
 const r = await runOutboxKill({ kills, clients, slotEvery: 3, upMs: [1000, 4000] })
-console.log(`outcomes of the first send: ${JSON.stringify(r.outcomes)}; ${r.visits} app visits, ${r.failedPosts} POSTs cut off`)
+console.log(
+  `first sends: ${JSON.stringify(r.outcomes)}; ${r.visits} app visits, ${r.failedPosts} POSTs cut off; ` +
+    `201s sent by the form ${r.by.form}, by the app on start ${r.by.appStart}, by the service worker ${r.by.serviceWorker}`,
+)
 console.log(
   `[figure] outbox under SIGKILL × ${r.kills} (${r.clients} Chromium clients, ${r.seconds} s): ${r.created} requests queued (${r.withSlot} with a time), ` +
-    `${r.storedOnce} stored exactly once, ${r.missing} missing, ${r.strays} strays; ${r.deliveredLater} delivered by the outbox after a cut-off send ` +
+    `${r.storedOnce} stored exactly once, ${r.missing} missing, ${r.strays} strays; ${r.deliveredLater}/${r.queued} delivered by the outbox after a first send that got no answer ` +
     `(${r.lostAnswers} of them already stored, their 201 lost in the kill), ${r.answeredTwice} answered twice; ${r.acknowledged} × 201 seen, ` +
     `${r.unacknowledgedMissing} of them missing; outboxes left: ${r.outboxLeft}; ${r.serverErrors} × 5xx; integrity_check ${r.integrity}`,
 )

@@ -6,6 +6,8 @@ import type { ClientBooking, ClientOutcome } from './outbox-entry'
 export interface Wire {
   /** Request ids of every 201 a client saw, once per 201 (a replayed answer counts again). */
   created201: string[]
+  /** Who sent each 201'd POST: the form's code, the app's page on start, or the service worker (Background Sync). */
+  by: { form: number; appStart: number; serviceWorker: number }
   serverErrors: number
   /** First moment (ms) a POST of each request id died without an answer: the server was killed under it. */
   failedAt: Map<string, number>
@@ -31,6 +33,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  */
 export class OutboxClient {
   readonly created: string[] = []
+  /** Queued requests whose first send got no answer: the outbox has to deliver them. */
+  readonly queued: string[] = []
   readonly outcomes = new Map<string, number>()
   visits = 0
   private context!: BrowserContext
@@ -49,7 +53,12 @@ export class OutboxClient {
       const request = response.request()
       if (!isBookingPost(request.method(), request.url())) return
       const id = requestIdOf(request.postData())
-      if (response.status() === 201 && id) this.wire.created201.push(id)
+      if (response.status() === 201 && id) {
+        this.wire.created201.push(id)
+        if (request.serviceWorker()) this.wire.by.serviceWorker++
+        else if (request.frame().page() === this.app) this.wire.by.appStart++
+        else this.wire.by.form++
+      }
       if (response.status() >= 500) this.wire.serverErrors++
     })
     this.context.on('requestfailed', (request) => {
@@ -80,6 +89,7 @@ export class OutboxClient {
       if (out.requestId && (out.outcome === 'delivered' || out.outcome === 'pending')) this.created.push(out.requestId)
       else if (slot) this.slots.push(slot)
       if (out.outcome === 'pending') {
+        this.queued.push(out.requestId!)
         await sleep(300 + Math.random() * 1200)
         await this.visit()
       }

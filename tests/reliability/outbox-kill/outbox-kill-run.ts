@@ -26,8 +26,10 @@ export interface OutboxKillResult {
   withSlot: number
   /** Distinct requests a client saw a 201 for (foreground or from the outbox later). */
   acknowledged: number
-  /** Created requests whose first send got no answer and that the outbox delivered later. */
+  /** Created requests whose first send got no answer (the outbox's work), and of them those stored once. */
+  queued: number
   deliveredLater: number
+  by: Wire['by']
   /** Of those, stored by the attempt whose answer the kill swallowed: a resend answered with the first 201. */
   lostAnswers: number
   /** Request ids a client saw more than one 201 for (the server's replay answering a resend). */
@@ -69,7 +71,7 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
   const submitCode = await bundleSubmitCode(testDeploymentPath, join(import.meta.dirname, 'outbox-entry.ts'), 'outboxKill')
   const server = await killableServer()
   const browser = await launchChromium()
-  const wire: Wire = { created201: [], serverErrors: 0, failedAt: new Map(), failedPosts: 0 }
+  const wire: Wire = { created201: [], by: { form: 0, appStart: 0, serviceWorker: 0 }, serverErrors: 0, failedAt: new Map(), failedPosts: 0 }
   const clients: OutboxClient[] = []
   try {
     await server.start()
@@ -114,13 +116,16 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
     const outcomes: Record<string, number> = {}
     for (const c of clients) for (const [k, v] of c.outcomes) outcomes[k] = (outcomes[k] ?? 0) + v
     const failedCreated = created.filter((id) => wire.failedAt.has(id))
+    const queued = clients.flatMap((c) => c.queued)
     return {
       kills: o.kills,
       clients: o.clients,
       created: created.length,
       withSlot: rows.filter((r) => r.slot_id !== null && createdSet.has(r.request_id)).length,
       acknowledged: acknowledged.size,
-      deliveredLater: failedCreated.filter((id) => stored.get(id) === 1).length,
+      queued: queued.length,
+      deliveredLater: queued.filter((id) => stored.get(id) === 1).length,
+      by: wire.by,
       lostAnswers: failedCreated.filter((id) => (createdAt.get(id) ?? Infinity) < wire.failedAt.get(id)!).length,
       answeredTwice: [...answers.values()].filter((count) => count > 1).length,
       failedPosts: wire.failedPosts,
