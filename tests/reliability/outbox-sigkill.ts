@@ -9,7 +9,7 @@ const kills = Number(process.argv[2] ?? 20)
 const clients = Number(process.argv[3] ?? 4)
 const r = await runOutboxKill({ kills, clients, slotEvery: 3, upMs: [1000, 4000] })
 console.log(
-  `first sends: ${JSON.stringify(r.outcomes)}; ${r.visits} app visits, ${r.failedPosts} POSTs cut off; ` +
+  `first sends: ${JSON.stringify(r.outcomes)}; ${r.visits} app visits (${r.syncs} with a Background Sync), ${r.failedPosts} POSTs without an answer (${r.aborted} of them cancelled by a reload); ` +
     `201s sent by the form ${r.by.form}, by the app on start ${r.by.appStart}, by the service worker ${r.by.serviceWorker}`,
 )
 console.log(

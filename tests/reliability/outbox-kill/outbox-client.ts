@@ -1,4 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { launchOptions } from '../../tools/chromium'
 import type { Slot } from '../../../src/shared/schemas/requests'
 import type { ClientBooking, ClientOutcome } from './outbox-entry'
 
@@ -9,9 +13,10 @@ export interface Wire {
   /** Who sent each 201'd POST: the form's code, the app's page on start, or the service worker (Background Sync). */
   by: { form: number; appStart: number; serviceWorker: number }
   serverErrors: number
-  /** First moment (ms) a POST of each request id died without an answer: the server was killed under it. */
+  /** First moment (ms) a POST of each request id died without an answer because the server was killed (or was down). */
   failedAt: Map<string, number>
   failedPosts: number
+  aborted: number
 }
 
 type Global = { outboxKill: { book(b: ClientBooking): Promise<ClientOutcome>; outbox(): Promise<Array<{ id: string; state: string }>> } }
@@ -37,7 +42,12 @@ export class OutboxClient {
   readonly queued: string[] = []
   readonly outcomes = new Map<string, number>()
   visits = 0
-  private context!: BrowserContext
+  syncs = 0
+  private cdp: CDPSession | undefined
+  private registrationId: string | undefined
+  private lastVisit = 0
+  private context: BrowserContext | undefined
+  private profile: string | undefined
   private app!: Page
   private code!: Page
 
@@ -47,9 +57,11 @@ export class OutboxClient {
     private readonly wire: Wire,
   ) {}
 
-  async open(browser: Browser, submitCode: string): Promise<void> {
-    this.context = await browser.newContext({ viewport: { width: 360, height: 640 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
-    this.context.on('response', (response) => {
+  /** Its own Chromium profile: an incognito context would have no Background Sync, so the service worker would never deliver. */
+  async open(submitCode: string): Promise<void> {
+    this.profile = mkdtempSync(join(tmpdir(), 'tsunagu-outbox-profile-'))
+    this.context = await chromium.launchPersistentContext(this.profile, { ...launchOptions(), viewport: { width: 360, height: 640 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' })
+    this.context!.on('response', (response) => {
       const request = response.request()
       if (!isBookingPost(request.method(), request.url())) return
       const id = requestIdOf(request.postData())
@@ -61,22 +73,40 @@ export class OutboxClient {
       }
       if (response.status() >= 500) this.wire.serverErrors++
     })
-    this.context.on('requestfailed', (request) => {
+    this.context!.on('requestfailed', (request) => {
       if (!isBookingPost(request.method(), request.url())) return
       this.wire.failedPosts++
+      // A reload of the app's page cancels its own send (net::ERR_ABORTED): not the kill's doing.
+      if (request.failure()?.errorText.includes('ERR_ABORTED')) return void this.wire.aborted++
       const id = requestIdOf(request.postData())
       if (id && !this.wire.failedAt.has(id)) this.wire.failedAt.set(id, Date.now())
     })
-    this.app = await this.context.newPage()
+    this.app = this.context.pages()[0] ?? (await this.context!.newPage())
     await this.app.goto(`${this.baseUrl}/`)
+    // Installed, as on a device that has used the app before: its worker can send the outbox too.
+    await this.app.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { polling: 100, timeout: 90_000 })
     // A page of the app's origin that does not start the app: only the form's code runs there.
-    this.code = await this.context.newPage()
+    this.code = await this.context!.newPage()
     await this.code.goto(`${this.baseUrl}/api/config`)
     await this.code.evaluate(`${submitCode}; void 0`)
+    this.cdp = await this.context!.newCDPSession(this.code)
+    const registration = new Promise<string>((resolve) => {
+      this.cdp!.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(this.baseUrl) && !r.isDeleted)
+        if (ours) resolve(ours.registrationId)
+      })
+    })
+    await this.cdp.send('ServiceWorker.enable')
+    this.registrationId = await registration
   }
 
-  /** Books in a loop until `running()` turns false; after a send that stays queued, the person opens the app again a little later. */
+  /**
+   * Books in a loop until `running()` turns false. After a send that stayed queued, the person
+   * opens the app again a little later (2–6 s after their last visit; a reload sooner would cancel
+   * the delivery the last start began).
+   */
   async run(running: () => boolean, slotEvery: number, counter: () => number): Promise<void> {
+    let waiting = false
     while (running()) {
       const n = counter()
       const slot = n % slotEvery === 0 ? (this.slots.pop() ?? null) : null
@@ -90,27 +120,57 @@ export class OutboxClient {
       else if (slot) this.slots.push(slot)
       if (out.outcome === 'pending') {
         this.queued.push(out.requestId!)
-        await sleep(300 + Math.random() * 1200)
+        waiting = true
+      }
+      // A person does not book again the instant one is sent: a little time for the next one.
+      await sleep(200 + Math.random() * 600)
+      if (waiting && Date.now() - this.lastVisit > 2000 + Math.random() * 4000) {
+        waiting = false
         await this.visit()
       }
     }
   }
 
-  /** The person opens the app again (a reload of its page): the app sends what waits on start. */
+  /**
+   * The person opens the app again (a reload of its page): the app sends what waits on start. Half
+   * the time the browser's Background Sync wakes the service worker at the same moment (as Chromium
+   * does on its own retry schedule), so both send the same outbox at once.
+   */
   async visit(): Promise<void> {
     this.visits++
+    this.lastVisit = Date.now()
+    if (Math.random() < 0.5) await this.backgroundSync()
     await this.app.goto(`${this.baseUrl}/`, { timeout: 30_000 }).catch(() => undefined)
+  }
+
+  /** What Chromium does when it retries a pending sync: the `sync` event in the app's service worker. */
+  async backgroundSync(): Promise<void> {
+    this.syncs++
+    const origin = new URL(this.baseUrl).origin
+    await this.cdp!.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId: this.registrationId!, tag: 'tsunagu-outbox', lastChance: false }).catch(() => undefined)
   }
 
   outbox(): Promise<Array<{ id: string; state: string }>> {
     return this.code.evaluate(() => (globalThis as unknown as Global).outboxKill.outbox())
   }
 
-  /** Visits until nothing waits (the server is up for good now), then once more, which clears the delivered entries. */
+  /**
+   * The server is up for good now: the person opens the app, and again whenever nothing has moved
+   * for a while, until nothing waits; one more start then clears the delivered entries.
+   */
   async drain(deadline: number): Promise<Array<{ id: string; state: string }>> {
-    while (Date.now() < deadline && (await this.outbox()).some((e) => e.state === 'pending')) {
-      await this.visit()
-      await sleep(1000)
+    const waiting = async () => (await this.outbox()).filter((e) => e.state === 'pending').length
+    let left = await waiting()
+    let movedAt = 0
+    while (left > 0 && Date.now() < deadline) {
+      if (Date.now() - movedAt > 10_000) {
+        await this.visit()
+        movedAt = Date.now()
+      }
+      await sleep(500)
+      const now = await waiting()
+      if (now < left) movedAt = Date.now()
+      left = now
     }
     await this.visit()
     while (Date.now() < deadline && (await this.outbox()).length > 0) await sleep(250)
@@ -122,7 +182,8 @@ export class OutboxClient {
     return (await this.app.getByText('まだ送れていない予約が').count()) > 0
   }
 
-  close(): Promise<void> {
-    return this.context.close()
+  async close(): Promise<void> {
+    await this.context?.close()
+    if (this.profile) rmSync(this.profile, { recursive: true, force: true })
   }
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import Database from 'libsql'
 import type { Slot } from '../../../src/shared/schemas/requests'
 import { DATABASE_FILE } from '../../../src/server/store/libsql-driver'
-import { launchChromium } from '../../tools/chromium'
 import { bundleSubmitCode } from '../plaintext/browser-driver'
 import { testDeploymentPath } from '../plaintext/node-run'
 import { killableServer } from './killable-server'
@@ -35,7 +34,11 @@ export interface OutboxKillResult {
   /** Request ids a client saw more than one 201 for (the server's replay answering a resend). */
   answeredTwice: number
   failedPosts: number
+  /** POSTs the person's own reload of the app's page cancelled. */
+  aborted: number
   visits: number
+  /** Background Sync events fired at the service worker (with half the visits). */
+  syncs: number
   storedOnce: number
   missing: number
   /** Rows no client created, and slots not held by the request that booked them. */
@@ -48,6 +51,7 @@ export interface OutboxKillResult {
   outcomes: Record<string, number>
   integrity: string
   seconds: number
+  phases: { setup: number; kills: number; drain: number }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -70,17 +74,14 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
   const started = Date.now()
   const submitCode = await bundleSubmitCode(testDeploymentPath, join(import.meta.dirname, 'outbox-entry.ts'), 'outboxKill')
   const server = await killableServer()
-  const browser = await launchChromium()
-  const wire: Wire = { created201: [], by: { form: 0, appStart: 0, serviceWorker: 0 }, serverErrors: 0, failedAt: new Map(), failedPosts: 0 }
+  const wire: Wire = { created201: [], by: { form: 0, appStart: 0, serviceWorker: 0 }, serverErrors: 0, failedAt: new Map(), failedPosts: 0, aborted: 0 }
   const clients: OutboxClient[] = []
   try {
     await server.start()
     const slots = await openSlots(server.url)
-    for (let i = 0; i < o.clients; i++) {
-      const client = new OutboxClient(server.url, slots.filter((_, n) => n % o.clients === i), wire)
-      await client.open(browser, submitCode)
-      clients.push(client)
-    }
+    for (let i = 0; i < o.clients; i++) clients.push(new OutboxClient(server.url, slots.filter((_, n) => n % o.clients === i), wire))
+    await Promise.all(clients.map((c) => c.open(submitCode)))
+    const loadFrom = Date.now()
     let running = true
     let n = 0
     const load = clients.map((c) => c.run(() => running, o.slotEvery, () => n++))
@@ -92,8 +93,10 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
     await sleep(o.upMs[0])
     running = false
     await Promise.all(load)
-    const deadline = Date.now() + 120_000
+    const drainFrom = Date.now()
+    const deadline = Date.now() + 300_000
     const left = (await Promise.all(clients.map((c) => c.drain(deadline)))).flat()
+    const drainSeconds = Math.round((Date.now() - drainFrom) / 1000)
     const pendingLineShown = (await Promise.all(clients.map((c) => c.pendingLine()))).filter(Boolean).length
     await server.stop()
 
@@ -129,7 +132,9 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
       lostAnswers: failedCreated.filter((id) => (createdAt.get(id) ?? Infinity) < wire.failedAt.get(id)!).length,
       answeredTwice: [...answers.values()].filter((count) => count > 1).length,
       failedPosts: wire.failedPosts,
+      aborted: wire.aborted,
       visits: clients.reduce((s, c) => s + c.visits, 0),
+      syncs: clients.reduce((s, c) => s + c.syncs, 0),
       storedOnce: created.filter((id) => stored.get(id) === 1).length,
       missing: created.filter((id) => !stored.has(id)).length,
       strays: rows.filter((r) => !createdSet.has(r.request_id)).length + (created.length - createdSet.size),
@@ -141,10 +146,10 @@ export async function runOutboxKill(o: OutboxKillOptions): Promise<OutboxKillRes
       outcomes,
       integrity,
       seconds: Math.round((Date.now() - started) / 1000),
+      phases: { setup: Math.round((loadFrom - started) / 1000), kills: Math.round((drainFrom - loadFrom) / 1000), drain: drainSeconds },
     }
   } finally {
     await Promise.all(clients.map((c) => c.close().catch(() => undefined)))
-    await browser.close()
     await server.stop().catch(() => undefined)
     rmSync(server.dir, { recursive: true, force: true })
   }
