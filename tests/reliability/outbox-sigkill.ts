@@ -13,7 +13,7 @@ console.log(
     `201s sent by the form ${r.by.form}, by the app on start ${r.by.appStart}, by the service worker ${r.by.serviceWorker}`,
 )
 console.log(
-  `[figure] outbox under SIGKILL × ${r.kills} (${r.clients} Chromium clients, ${r.seconds} s): ${r.created} requests queued (${r.withSlot} with a time), ` +
+  `[figure] outbox under SIGKILL × ${r.kills} (${r.clients} Chromium clients, ${r.seconds} s: setup ${r.phases.setup}, kills ${r.phases.kills}, drain ${r.phases.drain}): ${r.created} requests queued (${r.withSlot} with a time), ` +
     `${r.storedOnce} stored exactly once, ${r.missing} missing, ${r.strays} strays; ${r.deliveredLater}/${r.queued} delivered by the outbox after a first send that got no answer ` +
     `(${r.lostAnswers} of them already stored, their 201 lost in the kill), ${r.answeredTwice} answered twice; ${r.acknowledged} × 201 seen, ` +
     `${r.unacknowledgedMissing} of them missing; outboxes left: ${r.outboxLeft}; ${r.serverErrors} × 5xx; integrity_check ${r.integrity}`,
