@@ -54,7 +54,7 @@ describe('axe: 公開ページ × 言語 × 画面の大きさ', () => {
         await check('/ (language list open)')
         await context.close()
         expect(violations).toEqual([])
-      }, 180_000)
+      })
     }
   }
 })
