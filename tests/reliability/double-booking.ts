@@ -1,6 +1,7 @@
 // 200 simultaneous bookings of one slot, N rounds: exactly one 201 per round, the rest 409, no 5xx.
-// Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200]  (Node + SQLite over HTTP)
-// CI runs a few rounds: tests/server/double-booking.test.ts (Node and workerd).
+// Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200] [node|workerd]
+// (Node + SQLite over HTTP, or the Workers entry in workerd + local D1). CI runs 3 rounds on Node:
+// tests/server/double-booking.test.ts.
 import { openSlots, postJson, type ApiTarget } from '../server/contract/target'
 import { makeBooking } from '../server/helpers/make-request'
 
@@ -43,13 +44,32 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { startTestNodeServer } = await import('../server/helpers/node-server')
   const rounds = Number(process.argv[2] ?? 100)
   const concurrency = Number(process.argv[3] ?? 200)
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
-  const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 3 })
+  const runtime = process.argv[4] === 'workerd' ? 'workerd' : 'node'
   const started = performance.now()
-  const result = await raceForSlots({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, rounds, concurrency)
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
+  let result: RaceResult
+  let label: string
+  if (runtime === 'workerd') {
+    const { startWorkerd } = await import('../server/helpers/workerd')
+    // Per-client limits lifted (every request comes from 127.0.0.1), as the workerd bench does.
+    const workerd = await startWorkerd({ rateLimitPerMinute: 10_000_000 })
+    try {
+      result = await raceForSlots(workerd.target, rounds, concurrency)
+    } finally {
+      await workerd.close()
+    }
+    label = 'workerd + D1 (local)'
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
+    const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 3 })
+    try {
+      result = await raceForSlots({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, rounds, concurrency)
+    } finally {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+    label = 'Node + SQLite'
+  }
   const exact = result.winners.every((w) => w === 1)
-  console.log(`Node + SQLite: ${rounds} rounds × ${concurrency} simultaneous bookings of one slot: ${exact ? 'exactly one 201 in every round' : `winners per round ${result.winners.join(',')}`}; 5xx: ${result.serverErrors}; other: ${JSON.stringify(result.other)}; ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  console.log(`${label}: ${rounds} rounds × ${concurrency} simultaneous bookings of one slot: ${exact ? 'exactly one 201 in every round' : `winners per round ${result.winners.join(',')}`}; 5xx: ${result.serverErrors}; other: ${JSON.stringify(result.other)}; ${((performance.now() - started) / 1000).toFixed(1)} s`)
   process.exitCode = exact && result.serverErrors === 0 ? 0 : 1
 }
