@@ -14,13 +14,17 @@ export interface RaceResult {
   other: Record<string, number>
 }
 
-export async function raceForSlots(target: ApiTarget, rounds: number, concurrency: number, mode = 'phone'): Promise<RaceResult> {
-  const slots = await openSlots(target, 'toshima', mode)
-  if (slots.length < rounds) throw new Error(`only ${slots.length} open ${mode} slots for ${rounds} rounds`)
+export async function raceForSlots(target: ApiTarget, rounds: number, concurrency: number): Promise<RaceResult> {
+  // Phone slots first, then visit and video ones when a window's horizon has fewer phone slots than rounds.
+  const slots: Array<{ id: string; mode: 'phone' | 'visit' | 'video' }> = []
+  for (const mode of ['phone', 'visit', 'video'] as const) {
+    if (slots.length < rounds) slots.push(...(await openSlots(target, 'toshima', mode)).map((slot) => ({ id: slot.id, mode })))
+  }
+  if (slots.length < rounds) throw new Error(`only ${slots.length} open slots for ${rounds} rounds`)
   const result: RaceResult = { rounds, concurrency, winners: [], serverErrors: 0, other: {} }
   for (let round = 0; round < rounds; round++) {
-    const slotId = slots[round]!.id
-    const bodies = await Promise.all(Array.from({ length: concurrency }, () => makeBooking({ slotId, mode: mode as 'phone' })))
+    const { id: slotId, mode } = slots[round]!
+    const bodies = await Promise.all(Array.from({ length: concurrency }, () => makeBooking({ slotId, mode })))
     const statuses = await Promise.all(
       bodies.map(async (b) => {
         const response = await postJson(target, '/api/requests', b.body)
