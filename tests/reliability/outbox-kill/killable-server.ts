@@ -1,19 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openNodeStore } from '../../../src/server/node'
 import { certifiedStaffKey, persistedTestDeployment } from '../../helpers/test-deployment'
-import { LIFTED_LIMITS, root, testDeploymentPath } from '../plaintext/node-run'
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => done(port))
-    })
-  })
+import { freePort, LIFTED_LIMITS, root, testDeploymentPath } from '../plaintext/node-run'
 
 export interface KillableServer {
   url: string
