@@ -109,8 +109,11 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
     expect(response.headers.get('content-security-policy')).toContain(`${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH}`)
   })
 
-  it('ないファイル（HTML 以外）は 404 のまま', async () => {
+  it('ないファイル（HTML 以外）やページへの DELETE は、Node と同じ JSON の 404 errors.notFound', async () => {
     const response = await fetch(new URL('/assets/missing-abc123.js', base))
     expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: 'errors.notFound' })
+    const deleted = await fetch(new URL('/book', base), { method: 'DELETE' })
+    expect([deleted.status, await deleted.json()]).toEqual([404, { error: 'errors.notFound' }])
   })
 })
