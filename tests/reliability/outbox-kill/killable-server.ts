@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openNodeStore } from '../../../src/server/node'
 import { certifiedStaffKey, persistedTestDeployment } from '../../helpers/test-deployment'
-import { freePort, LIFTED_LIMITS, root, testDeploymentPath } from '../plaintext/node-run'
+import { freePort, root, startEnv, testDeploymentPath } from '../plaintext/node-run'
 
 export interface KillableServer {
   url: string
@@ -38,16 +38,7 @@ export async function killableServer(): Promise<KillableServer> {
   const log = join(dir, 'server.log')
   let child: ChildProcess | null = null
   let exited: Promise<void> = Promise.resolve()
-  const env = {
-    ...process.env,
-    ...LIFTED_LIMITS,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DIST_DIR: join(root, 'dist'),
-    TSUNAGU_DEPLOYMENT: testDeploymentPath,
-    CREDENTIAL_SECRET_FILE: join(dir, 'secrets', 'credential-secret'),
-  }
+  const env = startEnv(port, dir, dataDir)
   return {
     url,
     dir,

@@ -37,6 +37,18 @@ export const freePort = () =>
     })
   })
 
+/** `npm start`'s environment for a run: the test deployment, limits lifted, the secret file outside DATA_DIR. */
+export const startEnv = (port: number, dir: string, dataDir: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...LIFTED_LIMITS,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  DIST_DIR: join(root, 'dist'),
+  TSUNAGU_DEPLOYMENT: testDeploymentPath,
+  CREDENTIAL_SECRET_FILE: join(dir, 'secrets', 'credential-secret'),
+})
+
 export interface NodeRun {
   url: string
   dir: string
@@ -63,16 +75,7 @@ export async function startNodeRun(): Promise<NodeRun> {
   const out = openSync(log, 'a')
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/start.ts')], {
     cwd: root,
-    env: {
-      ...process.env,
-      ...LIFTED_LIMITS,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DIST_DIR: join(root, 'dist'),
-      TSUNAGU_DEPLOYMENT: testDeploymentPath,
-      CREDENTIAL_SECRET_FILE: join(dir, 'secrets', 'credential-secret'),
-    },
+    env: startEnv(port, dir, dataDir),
     stdio: ['ignore', out, out],
   })
   closeSync(out)
