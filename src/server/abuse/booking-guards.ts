@@ -22,12 +22,3 @@ export function windowQuotaOf(deps: AppDeps, c: Context): number | null {
   const quota = typeof deps.windowRequestsPerDay === 'function' ? deps.windowRequestsPerDay(c) : deps.windowRequestsPerDay
   return quota && quota > 0 ? quota : null
 }
-
-const DAY_MS = 86_400_000
-const TOKYO_MS = 9 * 3_600_000
-
-/** Seconds until the next midnight in Tokyo, when the window's quota starts again. */
-export const secondsToTokyoMidnight = (at: Date) => {
-  const ms = at.getTime()
-  return Math.max(1, Math.ceil(((Math.floor((ms + TOKYO_MS) / DAY_MS) + 1) * DAY_MS - TOKYO_MS - ms) / 1000))
-}

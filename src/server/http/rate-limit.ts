@@ -162,8 +162,9 @@ export function bindingRateLimiter(getLimits: (c: Context) => BindingLimits): Ra
   }
 }
 
-/** Seconds until the next midnight in Tokyo, when the daily counts start again. */
-const untilTokyoMidnight = (at = Date.now()) => Math.max(1, Math.ceil(((tokyoDay(at) + 1) * DAY_MS - TOKYO_MS - at) / 1000))
+/** Seconds until the next midnight in Tokyo, when the daily counts (a client's, a window's) start again. */
+export const secondsToTokyoMidnight = (at = new Date()) =>
+  Math.max(1, Math.ceil(((tokyoDay(at.getTime()) + 1) * DAY_MS - TOKYO_MS - at.getTime()) / 1000))
 
 async function takesSlot(c: Context): Promise<boolean> {
   try {
@@ -172,6 +173,27 @@ async function takesSlot(c: Context): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/**
+ * A booking over the client's daily cap may still be the resend of one already stored (its 201 was
+ * lost, and that very booking reached the cap). The middleware cannot tell, so it lets the booking
+ * route answer: the first 201 for a resend, `errors.dailyLimit` for anything new.
+ */
+const overDailyCap = new WeakSet<Request>()
+const replayed = new WeakSet<Request>()
+
+/** True when this booking is over the client's daily cap: the route may only answer a resend. */
+export const isOverDailyCap = (c: Context) => overDailyCap.has(c.req.raw)
+
+/** The route answered with a stored request's first 201: nothing new was stored, so no cap counts it. */
+export const markReplayed = (c: Context) => {
+  replayed.add(c.req.raw)
+}
+
+export function dailyLimitResponse(c: Context): Response {
+  c.header('Retry-After', String(secondsToTokyoMidnight()))
+  return c.json({ error: 'errors.dailyLimit' }, 429)
 }
 
 export function rateLimit(limiter: RateLimiter | null | undefined, retryAfterSeconds = 60): MiddlewareHandler {
@@ -190,11 +212,12 @@ export function rateLimit(limiter: RateLimiter | null | undefined, retryAfterSec
     const counted = kinds.filter((kind) => kind !== 'slot' || slot).flatMap((kind) => (limiter.daily?.[kind] ? [limiter.daily[kind]] : []))
     for (const cap of counted) {
       if (await cap.reached(c)) {
-        c.header('Retry-After', String(untilTokyoMidnight()))
-        return c.json({ error: 'errors.dailyLimit' }, 429)
+        if (bucket !== 'booking') return dailyLimitResponse(c)
+        overDailyCap.add(c.req.raw)
+        return next()
       }
     }
     await next()
-    if (c.res.status === 201) for (const cap of counted) await cap.add(c)
+    if (c.res.status === 201 && !replayed.has(c.req.raw)) for (const cap of counted) await cap.add(c)
   }
 }

@@ -6,7 +6,7 @@ import { countSubmitted } from '../campaigns/campaign-routes'
 import { publicStatusOf } from '../../shared/schemas/case-status'
 import { followUpRefusal, threadPage } from '../abuse/growth-caps'
 import { credentialsOf, type CredentialHasher } from '../abuse/credential-hash'
-import { powOf, secondsToTokyoMidnight, windowQuotaOf } from '../abuse/booking-guards'
+import { powOf, windowQuotaOf } from '../abuse/booking-guards'
 import { expectedRecipients, sealedToExactly } from '../abuse/expected-recipients'
 import { checkProof, makeChallenge } from '../abuse/proof-of-work'
 import type { ReadCache } from '../abuse/read-cache'
@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps'
 import { expectedOrigin } from '../staff/origin'
 import { constantTimeEqual, hashAuthKey, sha256, toBase64url, type Sha256 } from '../http/hash'
 import { readJson, validationError } from '../http/read-json'
+import { dailyLimitResponse, isOverDailyCap, markReplayed, secondsToTokyoMidnight } from '../http/rate-limit'
 import { bookableFrom, isBookable } from '../slots/bookable'
 import { toTokyoIso } from '../slots/generate-slots'
 import { isUniqueViolation } from '../store/sql-driver'
@@ -107,9 +108,11 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         const first = await store.requestReplay(input.requestId)
         if (!first) return null
         if (first.bodyHash !== bodyHash) return c.json({ error: 'errors.conflict' }, 409)
+        markReplayed(c)
         // The first answer, byte for byte, so a retried outbox delivery cannot tell it was a retry.
         return json(first.firstResponse, 201)
       }
+      if (isOverDailyCap(c)) return (await replay()) ?? dailyLimitResponse(c)
       // Without a slot the insert itself detects a resubmission, which saves a read per new request.
       if (input.slotId !== null) {
         const replayed = await replay()
