@@ -48,7 +48,7 @@ function comparable(snapshot: Record<string, unknown[]>) {
 
 function describeCase(world: World, c: FuzzCase) {
   const size = c.body === undefined ? 0 : typeof c.body === 'string' ? c.body.length : c.body.byteLength
-  return `[${world.name}] ${c.method} ${c.path.slice(0, 160)} (${c.route}; ${c.what}; body ${size} chars${c.streamed ? ', streamed' : ''})`
+  return `[${world.name}] ${c.method} ${c.path.slice(0, 160)} (${c.route}; ${c.what}; body ${size} chars${c.streamed ? ', streamed' : ''}; headers ${JSON.stringify(c.headers).slice(0, 400)})`
 }
 
 /** One connection per request in flight, all busy: none sits idle until the server's keep-alive timeout closes it. */
