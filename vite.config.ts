@@ -85,7 +85,7 @@ export default defineConfig({
       srcDir: 'src/service-worker',
       filename: 'sw.ts',
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,csv,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         // Staff code is for staff browsers only: not precached on every visitor's device. Pages in
         // やさしい日本語 and English are kept once visited instead (src/service-worker/sw.ts).
         globIgnores: ['**/*.{br,gz}', 'assets/staff-*', 'easy.html', 'easy/**', 'en.html', 'en/**'],

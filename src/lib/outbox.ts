@@ -4,13 +4,50 @@ import { getOutboxDb, restoreOutboxEntry, type OutboxEntry } from './db'
 import { deliverPending } from './outbox-delivery'
 
 let started = false
+let retryDelaysMs: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000]
+let retryTimer: ReturnType<typeof setTimeout> | undefined
+let retries = 0
+let delivering = false
 
-/** On app start and whenever the browser comes back online, send what is waiting. */
-export function startOutboxSync(): void {
+/**
+ * Sends what is waiting; while something still waits, tries again later (sooner first, then every
+ * five minutes). The network can be up while the server is not (a restart, a maintenance window):
+ * no `online` event comes then, and the line promises the request goes by itself.
+ */
+async function deliverAndRetry(): Promise<void> {
+  if (delivering) return
+  delivering = true
+  clearTimeout(retryTimer)
+  retryTimer = undefined
+  try {
+    const waiting = await deliverPending().catch(() => 1)
+    if (waiting === 0) {
+      retries = 0
+      return
+    }
+    const delay = retryDelaysMs[Math.min(retries++, retryDelaysMs.length - 1)]
+    retryTimer = setTimeout(() => void deliverAndRetry(), delay)
+  } finally {
+    delivering = false
+  }
+}
+
+/** On app start, whenever the browser comes back online, and again later while requests wait, send them. */
+export function startOutboxSync(options: { retryDelaysMs?: readonly number[] } = {}): void {
   if (started || typeof window === 'undefined') return
   started = true
-  window.addEventListener('online', () => void deliverPending().catch(() => undefined))
-  void deliverPending().catch(() => undefined)
+  if (options.retryDelaysMs?.length) retryDelaysMs = options.retryDelaysMs
+  window.addEventListener('online', () => {
+    retries = 0
+    void deliverAndRetry()
+  })
+  void deliverAndRetry()
+}
+
+/** A request joined the outbox after start (its send failed on this page): make sure a retry is coming. */
+export function retryOutboxLater(): void {
+  if (!started || delivering || retryTimer !== undefined) return
+  retryTimer = setTimeout(() => void deliverAndRetry(), retryDelaysMs[0])
 }
 
 export interface OutboxSummary {

@@ -104,6 +104,11 @@ export function createWorker(rawDeployment: unknown) {
     let response = await assets.fetch(c.req.raw)
     const isPage = (c.req.method === 'GET' || c.req.method === 'HEAD') && !/\.\w+$/.test(c.req.path)
     if (response.status === 404 && isPage) response = await assets.fetch(new Request(new URL(APP_SHELL_PATH, c.req.url), c.req.raw))
+    // As on Node: what no file answers (a missing asset, a DELETE of a page) is the API's JSON 404.
+    if (response.status === 404) {
+      await response.body?.cancel()
+      return c.json({ error: 'errors.notFound' }, 404)
+    }
     return new Response(response.body, response)
   })
 

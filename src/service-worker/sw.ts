@@ -87,6 +87,14 @@ registerRoute(
   }),
 )
 
+// The open-data files (/data/*.csv) are for people who reuse the list of places, not for finding
+// one: not precached, which would cost every visitor about 100 kB, but kept once downloaded (the
+// map itself reads the precached JSON). Quick exit deletes this cache with the others.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && /^\/data\/[a-z-]+\.csv$/.test(url.pathname),
+  new NetworkFirst({ cacheName: 'open-data', networkTimeoutSeconds: 5, plugins: [new CacheableResponsePlugin({ statuses: [200] })] }),
+)
+
 // Background Sync: the browser wakes the worker when the network is back, even with no page open.
 // Rejecting while a request still waits makes the browser try again later.
 self.addEventListener('sync', (event) => {

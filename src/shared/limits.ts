@@ -14,3 +14,5 @@ export const REQUEST_BODY_MAX_BYTES = 64 * 1024
 export const CASE_WRAPS_BODY_MAX_BYTES = 2 * 1024 * 1024
 /** The default of deployment.json retention.waitingDays: an open request is deleted this many days after its last activity. */
 export const RETENTION_DAYS = 180
+/** Follow-ups one request can carry from the person (the server answers errors.threadFull after). */
+export const FOLLOW_UPS_PER_REQUEST = 30

@@ -1,24 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { get, type IncomingMessage } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { unstable_startWorker } from 'wrangler'
-import { precompressDirectory } from '../../src/build/precompress'
+import type { unstable_startWorker } from 'wrangler'
 import { startNodeServer, type RunningServer } from '../../src/server/node'
 import { APP_LOADER_SCRIPT_HASH } from '../../src/shared/app-loader-script'
 import { LANGUAGE_BOOT_SCRIPT_HASH } from '../../src/shared/language-boot-script'
+import { prerenderedFiles, startWorkerServingDist, writePrerenderedDist } from './helpers/prerendered-dist'
 
-const page = (name: string) => `<!doctype html><html lang="ja"><head><title>${name}</title></head><body><div id="root">${`<p>${name}</p>`.repeat(200)}</div></body></html>`
-const files = {
-  'index.html': page('home'),
-  'who-can-consult.html': page('who'),
-  'en.html': page('home in English'),
-  'en/who-can-consult.html': page('who in English'),
-  'easy/who-can-consult.html': page('who in easy Japanese'),
-  'app-shell.html': '<!doctype html><html lang="ja"><head><title>つなぐ</title></head><body><div id="root"></div></body></html>',
-}
+const files = prerenderedFiles
 
 /** node:http, not fetch: fetch decodes the body and drops Content-Encoding before we see them. */
 function getRaw(url: string, acceptEncoding: string): Promise<{ response: IncomingMessage; body: Buffer }> {
@@ -35,12 +26,7 @@ let work: string
 let dist: string
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'tsunagu-pages-'))
-  dist = join(work, 'dist')
-  for (const dir of ['assets', 'en', 'easy']) mkdirSync(join(dist, dir), { recursive: true })
-  for (const [name, html] of Object.entries(files)) writeFileSync(join(dist, name), html)
-  writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'export {}\n')
-  precompressDirectory(dist)
+  ;({ work, dist } = writePrerenderedDist())
 })
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -90,14 +76,7 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
   let worker: Awaited<ReturnType<typeof unstable_startWorker>>
   let base: URL
   beforeAll(async () => {
-    Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' })
-    worker = await unstable_startWorker({
-      config: resolve(import.meta.dirname, '../../src/server/wrangler.jsonc'),
-      assets: dist,
-      dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: join(work, 'state'), logLevel: 'warn', watch: false },
-    })
-    await worker.ready
-    base = await worker.url
+    ;({ worker, url: base } = await startWorkerServingDist(dist, join(work, 'state')))
   }, 120_000)
   afterAll(async () => {
     await worker?.dispose()
@@ -130,8 +109,11 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
     expect(response.headers.get('content-security-policy')).toContain(`${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH}`)
   })
 
-  it('ないファイル（HTML 以外）は 404 のまま', async () => {
+  it('ないファイル（HTML 以外）やページへの DELETE は、Node と同じ JSON の 404 errors.notFound', async () => {
     const response = await fetch(new URL('/assets/missing-abc123.js', base))
     expect(response.status).toBe(404)
+    expect(await response.json()).toEqual({ error: 'errors.notFound' })
+    const deleted = await fetch(new URL('/book', base), { method: 'DELETE' })
+    expect([deleted.status, await deleted.json()]).toEqual([404, { error: 'errors.notFound' }])
   })
 })

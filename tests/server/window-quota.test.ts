@@ -21,6 +21,22 @@ function quotaContract(getTarget: () => ApiTarget) {
     const elsewhere = await postJson(target, '/api/requests', (await makeBooking({ windowId: 'bunkyo', mode: 'letter' })).body)
     expect(elsewhere.status).toBe(201)
   })
+
+  it('上限に達したあとでも、すでに受け付けた相談を送り直すと（201 が届かなかった送信箱の再送）最初と同じ 201。新しい相談は 429 のまま', async () => {
+    const target = getTarget()
+    let last: { body: unknown; answer: string } | null = null
+    for (let i = 0; i < 5; i++) {
+      const booking = await makeBooking({ windowId: 'bunkyo', mode: 'letter' })
+      const response = await postJson(target, '/api/requests', booking.body)
+      if (response.status !== 201) break
+      last = { body: booking.body, answer: await response.text() }
+    }
+    expect(last).not.toBeNull()
+    const resent = await postJson(target, '/api/requests', last!.body)
+    expect([resent.status, await resent.text()]).toEqual([201, last!.answer])
+    const fresh = await postJson(target, '/api/requests', (await makeBooking({ windowId: 'bunkyo', mode: 'letter' })).body)
+    expect([fresh.status, await fresh.json()]).toEqual([429, { error: 'errors.windowFull' }])
+  })
 }
 
 describe('Node: 窓口ごとの 1 日の上限（3 件に設定）', () => {

@@ -1,11 +1,13 @@
+import { FOLLOW_UPS_PER_REQUEST } from '../../shared/limits'
 import { tokyoDate } from './tokyo-date'
+
+export { FOLLOW_UPS_PER_REQUEST }
 
 /**
  * Bounds on what an anonymous receipt holder can make the database keep. Each follow-up pushes the
  * request's deletion back by the retention period, so without a cap one receipt could keep a
  * growing thread alive for ever.
  */
-export const FOLLOW_UPS_PER_REQUEST = 30
 export const FOLLOW_UPS_PER_REQUEST_PER_DAY = 5
 /** The lookup answer carries the newest messages of a thread; older ones are counted, not sent. */
 export const THREAD_PAGE = 20

@@ -130,7 +130,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         }
       }
       if (!sealedToExactly(input.envelope, await recipientsOf(store, input.windowId))) {
-        return c.json({ error: 'errors.recipientsChanged' }, 409)
+        // A resend of a request stored before the window's keys changed (its 201 lost) gets its first answer.
+        return (await replay()) ?? c.json({ error: 'errors.recipientsChanged' }, 409)
       }
       const quota = windowQuotaOf(deps, c)
       const windowFull = () => {
@@ -159,7 +160,8 @@ export function requestRoutes(deps: AppDeps, json: (text: string, status: number
         deleteAfter: answer.deleteAfter,
         windowQuota: quota,
       })
-      if (outcome === 'windowFull') return windowFull()
+      // The quota's INSERT adds no row for a resend either: one already stored (its 201 lost) gets its first answer.
+      if (outcome === 'windowFull') return (await replay()) ?? windowFull()
       if (outcome === 'created') {
         await countSubmitted(deps, store, input.campaign)
         deps.notifier?.(c)?.(c, expectedOrigin(c, deps))

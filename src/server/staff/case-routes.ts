@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { STAFF_ENVELOPES_PER_CASE } from '../../shared/schemas/handover'
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/staff'
 import { contactBodySchema, noteBodySchema, replyBodySchema, statusBodySchema, videoBodySchema } from '../../shared/schemas/staff'
 import type { AppDeps } from '../deps'
@@ -8,6 +9,7 @@ import type { StoredCase, StoredCaseMessage } from './case-store'
 import { roleIn, type StaffEnv } from './require-staff'
 
 const notFound = { error: 'errors.notFound' } as const
+export const caseFull = { error: 'errors.caseFull' } as const
 
 export function summary(stored: StoredCase): CaseSummary {
   return { ...stored, envelope: JSON.parse(stored.envelope) as CaseSummary['envelope'], video: stored.video === null ? null : (JSON.parse(stored.video) as CaseSummary['video']) }
@@ -37,6 +39,7 @@ export function caseRoutes(deps: AppDeps) {
   const addMessage = async (c: Context<StaffEnv>, found: StoredCase, kind: 'reply' | 'note' | 'contact', id: string, envelope: unknown) => {
     const stored: StoredCaseMessage = { id, kind, sentAt: now().toISOString(), authorId: c.get('staff').member.id, envelope: JSON.stringify(envelope) }
     const cases = deps.getStore(c).cases
+    if ((await cases.staffEnvelopeCounts(found.requestId)).written >= STAFF_ENVELOPES_PER_CASE) return c.json(caseFull, 413)
     try {
       await (kind === 'contact' ? cases.addContact(found.requestId, stored) : cases.addStaffMessage(found.requestId, stored))
     } catch (error) {

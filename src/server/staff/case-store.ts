@@ -109,6 +109,19 @@ export function createCaseStore(db: SqlDriver) {
       }))
     },
 
+    /** Replies and notes staff added to the case, with its contact log entries; and its consents. */
+    async staffEnvelopeCounts(requestId: string): Promise<{ written: number; consents: number }> {
+      const [row] = await db.all(
+        sql(
+          `SELECT (SELECT COUNT(*) FROM messages WHERE request_id = ? AND "from" = 'staff')
+                + (SELECT COUNT(*) FROM case_contacts WHERE request_id = ?) AS written,
+                  (SELECT COUNT(*) FROM case_consents WHERE request_id = ?) AS consents`,
+          requestId, requestId, requestId,
+        ),
+      )
+      return { written: Number(row?.written ?? 0), consents: Number(row?.consents ?? 0) }
+    },
+
     /** A reply or a note. Throws a unique violation when the id is taken (nothing is overwritten). */
     async addStaffMessage(requestId: string, message: StoredCaseMessage) {
       await db.batch([

@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono'
 import type { Envelope } from '../../shared/schemas/envelope'
-import { consentBodySchema, handoverBodySchema, resealBodySchema, type EnvelopeWraps } from '../../shared/schemas/handover'
+import { consentBodySchema, handoverBodySchema, resealBodySchema, CONSENTS_PER_CASE, type EnvelopeWraps } from '../../shared/schemas/handover'
 import { MAX_RECIPIENTS } from '../../shared/limits'
 import type { AppDeps } from '../deps'
 import { readJson, validationError, type FieldIssue } from '../http/read-json'
 import { isUniqueViolation } from '../store/sql-driver'
+import { caseFull } from './case-routes'
 import type { StoredEnvelope } from './handover-store'
 import { roleIn, type StaffEnv } from './require-staff'
 
@@ -61,6 +62,7 @@ export function handoverRoutes(deps: AppDeps) {
       if (envelope.requestId !== found.requestId || envelope.windowId !== found.windowId) {
         return validationError(c, [{ path: 'envelope.requestId', key: 'validation.mismatch' }])
       }
+      if ((await deps.getStore(c).cases.staffEnvelopeCounts(found.requestId)).consents >= CONSENTS_PER_CASE) return c.json(caseFull, 413)
       const sentAt = now().toISOString()
       try {
         await deps.getStore(c).handover.addConsent(found.requestId, { id: messageId, sentAt, authorId: c.get('staff').member.id, envelope: JSON.stringify(envelope) })

@@ -31,6 +31,15 @@ export const consentBodySchema = z.object({ messageId: z.uuid({ error: 'validati
 
 /** The case's envelopes are the request (messageId = request id), follow-ups, notes, contacts and consents. */
 export const MAX_CASE_ENVELOPES = 400
+/**
+ * What staff may add to one case: replies, notes and contact log entries together, and consents on
+ * their own (a hand-over needs one, so a full case can still record it). The request and every
+ * follow-up the person may still send must fit beside them in one re-seal or hand-over, or a long
+ * case could not be passed on when its staff leave; what is left of the 400 is room for colleagues
+ * adding at the same moment.
+ */
+export const STAFF_ENVELOPES_PER_CASE = 350
+export const CONSENTS_PER_CASE = 5
 
 /** New wraps of one envelope's content key, made in a staff browser. */
 export const envelopeWrapsSchema = z.object({

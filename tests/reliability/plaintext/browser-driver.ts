@@ -13,9 +13,9 @@ const root = resolve(import.meta.dirname, '../../..')
 /**
  * The app's submit code (src/features/booking/submit-booking.ts and the status page's follow-up),
  * bundled as one script with the same aliases as the app's build, pinning the keys of the
- * deployment the served app was built with.
+ * deployment the served app was built with. `entry`'s exports become the global `name`.
  */
-export async function bundleSubmitCode(deploymentPath: string): Promise<string> {
+export async function bundleSubmitCode(deploymentPath: string, entry = join(import.meta.dirname, 'submit-entry.ts'), name = 'plaintextSubmit'): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'tsunagu-plaintext-bundle-'))
   try {
     await build({
@@ -33,7 +33,7 @@ export async function bundleSubmitCode(deploymentPath: string): Promise<string> 
         emptyOutDir: true,
         target: 'es2022',
         minify: false,
-        lib: { entry: join(import.meta.dirname, 'submit-entry.ts'), formats: ['iife'], name: 'plaintextSubmit', fileName: () => 'submit.js' },
+        lib: { entry, formats: ['iife'], name, fileName: () => 'submit.js' },
       },
     })
     return await readFile(join(outDir, 'submit.js'), 'utf8')

@@ -28,7 +28,8 @@ export const LIFTED_LIMITS = {
   WINDOW_REQUESTS_PER_DAY: '0',
 }
 
-const freePort = () =>
+/** A port nobody listens on now, for a server that must come back on the same one. */
+export const freePort = () =>
   new Promise<number>((done) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number }

@@ -3,6 +3,8 @@ import { openEnvelope, sealEnvelope, type EnvelopeBinding } from '../../../src/s
 import { handoverWraps, resealWraps } from '../../../src/shared/crypto/reseal'
 import type { RecipientKeyPair } from '../../../src/shared/crypto/window-keys'
 import type { Envelope } from '../../../src/shared/schemas/envelope'
+import { CONSENTS_PER_CASE, MAX_CASE_ENVELOPES, STAFF_ENVELOPES_PER_CASE } from '../../../src/shared/schemas/handover'
+import { FOLLOW_UPS_PER_REQUEST } from '../../../src/shared/limits'
 import { seededKeys } from '../helpers/certified-keys'
 import { makeBooking, sealTestEnvelope, testRecipients, testStaffKeyPair } from '../helpers/make-request'
 import { StaffClient } from '../helpers/staff-client'
@@ -212,19 +214,23 @@ export function defineHandoverContract(getSetup: () => StaffContractSetup) {
   })
 
   describe('職員: 長い相談も、かけ直してつなげる', () => {
-    it('メモが 150 通ある相談: かけ直しもつなぐのも、本文が 64 KiB を超えても受け付ける（2 MiB まで）', { timeout: 120_000 }, async () => {
+    it(`記録が上限（${STAFF_ENVELOPES_PER_CASE} 通）まである相談: その先は 413 errors.caseFull、同意は記録でき、かけ直しもつなぐのも 64 KiB を超える本文で受け付ける（2 MiB まで）`, { timeout: 300_000 }, async () => {
       const setup = getSetup()
       const keys = await seededKeys()
       const client = await member(setup, 'toshima')
       const { booking, base } = await caseWithNote(setup, client)
       const opener = await testStaffKeyPair()
-      for (let i = 1; i < 150; i++) {
+      const sealedNote = async (i: number) => {
         const id = crypto.randomUUID()
-        const note = await sealEnvelope({ requestId: booking.requestId, windowId: 'toshima', kind: 'note', messageId: id, payload: { v: 1, text: `メモ ${i}`, writtenAt: new Date().toISOString() }, recipients: [as(opener)] })
-        expect((await client.post(`${base}/notes`, { messageId: id, envelope: note })).status).toBe(201)
+        return { messageId: id, envelope: await sealEnvelope({ requestId: booking.requestId, windowId: 'toshima', kind: 'note', messageId: id, payload: { v: 1, text: `メモ ${i}`, writtenAt: new Date().toISOString() }, recipients: [as(opener)] }) }
       }
+      for (let i = 1; i < STAFF_ENVELOPES_PER_CASE; i++) expect((await client.post(`${base}/notes`, await sealedNote(i))).status).toBe(201)
+      const refused = await client.post(`${base}/notes`, await sealedNote(STAFF_ENVELOPES_PER_CASE))
+      expect([refused.status, await refused.json()]).toEqual([413, { error: 'errors.caseFull' }])
       const detail = (await (await client.get(base)).json()) as Detail
-      expect(detail.messages).toHaveLength(150)
+      expect(detail.messages).toHaveLength(STAFF_ENVELOPES_PER_CASE)
+      // The person's follow-ups, the staff records and the consents of a full case fit one hand-over.
+      expect(1 + FOLLOW_UPS_PER_REQUEST + STAFF_ENVELOPES_PER_CASE + CONSENTS_PER_CASE).toBeLessThanOrEqual(MAX_CASE_ENVELOPES)
       const wrapsFor = async (targets: Array<{ keyId: string; publicKey: string }>, make: typeof resealWraps) =>
         Promise.all(bindings(detail, 'toshima').map(async ({ envelope, binding }) => ({ messageId: binding.messageId, recipients: await make(envelope, opener, binding, targets) })))
 
@@ -232,7 +238,7 @@ export function defineHandoverContract(getSetup: () => StaffContractSetup) {
       expect(JSON.stringify(reseal).length).toBeGreaterThan(64 * 1024)
       const resealed = await client.post(`${base}/recipients`, reseal)
       expect(resealed.status).toBe(200)
-      expect(await resealed.json()).toEqual({ envelopes: 151 })
+      expect(await resealed.json()).toEqual({ envelopes: STAFF_ENVELOPES_PER_CASE + 1 })
 
       const consentId = crypto.randomUUID()
       const consent = { v: 1, id: consentId, givenOn: '2026-12-03', method: 'document', scope: '文京区の窓口へ', recordedAt: new Date().toISOString() }
@@ -250,9 +256,23 @@ export function defineHandoverContract(getSetup: () => StaffContractSetup) {
       expect(moved.status).toBe(200)
       const receiver = await member(setup, 'bunkyo')
       const there = (await (await receiver.get(`/api/staff/windows/bunkyo/cases/${booking.requestId}`)).json()) as Detail
-      expect(there.messages).toHaveLength(151)
+      expect(there.messages).toHaveLength(STAFF_ENVELOPES_PER_CASE + 1)
       const last = bindings(there, 'toshima').at(-2)!
-      expect(await openEnvelope(last.envelope, keys.bunkyo[1]!, last.binding)).toMatchObject({ text: 'メモ 149' })
+      expect(await openEnvelope(last.envelope, keys.bunkyo[1]!, last.binding)).toMatchObject({ text: `メモ ${STAFF_ENVELOPES_PER_CASE - 1}` })
+    })
+
+    it(`同意の記録は 1 つの相談に ${CONSENTS_PER_CASE} 通まで: その先は 413 errors.caseFull`, async () => {
+      const setup = getSetup()
+      const client = await member(setup, 'toshima')
+      const { booking, base } = await caseWithNote(setup, client)
+      const consent = async () => {
+        const id = crypto.randomUUID()
+        const payload = { v: 1, id, givenOn: '2026-12-03', method: 'phone', scope: '文京区の窓口へ', recordedAt: new Date().toISOString() }
+        return { messageId: id, envelope: await sealEnvelope({ requestId: booking.requestId, windowId: 'toshima', kind: 'consent', messageId: id, payload, recipients: [as(await testStaffKeyPair())] }) }
+      }
+      for (let i = 0; i < CONSENTS_PER_CASE; i++) expect((await client.post(`${base}/consent`, await consent())).status).toBe(201)
+      const refused = await client.post(`${base}/consent`, await consent())
+      expect([refused.status, await refused.json()]).toEqual([413, { error: 'errors.caseFull' }])
     })
 
     it('かけ直しでも 2 MiB を超える本文は 413 errors.tooLarge、ほかの職員の POST は今までどおり 64 KiB まで', async () => {

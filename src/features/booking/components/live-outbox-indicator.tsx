@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { startOutboxSync, useOutboxSummary } from '@/lib/outbox'
+import { retryOutboxLater, startOutboxSync, useOutboxSummary } from '@/lib/outbox'
 import { removeEntry } from '@/lib/outbox-delivery'
 import { useText } from '@/lib/use-text'
 import styles from './booking.module.css'
@@ -20,6 +20,9 @@ export default function LiveOutboxIndicator({ statusPath, bookPath }: Props) {
   const { pending, failed, delivered } = useOutboxSummary()
   const [sent, setSent] = useState(0)
   useEffect(() => startOutboxSync(), [])
+  useEffect(() => {
+    if (pending > 0) retryOutboxLater()
+  }, [pending])
   useEffect(() => {
     if (delivered.length === 0) return
     setSent((count) => count + delivered.length)
