@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startTestNodeServer } from './helpers/node-server'
+import { startWorkerd, WORKERD_START_MS } from './helpers/workerd'
 import { raceForSlots } from '../reliability/double-booking'
 
-// CI-sized; the full 100 rounds: npx tsx tests/reliability/double-booking.ts
+// CI-sized; the full 100 rounds: npx tsx tests/reliability/double-booking.ts 100 200 [node|workerd]
 describe('同じ枠に 200 件同時の予約', () => {
   it('Node + SQLite（HTTP 越し）: 3 回とも成功はちょうど 1 件、ほかは 409、5xx なし', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
@@ -18,4 +19,14 @@ describe('同じ枠に 200 件同時の予約', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it('workerd + ローカル D1（wrangler の dev サーバー越し）: 2 回とも成功はちょうど 1 件、ほかは 409、5xx なし', async () => {
+    const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' } })
+    try {
+      const result = await raceForSlots(workerd.target, 2, 200)
+      expect(result).toMatchObject({ winners: [1, 1], serverErrors: 0, other: {} })
+    } finally {
+      await workerd.close()
+    }
+  }, WORKERD_START_MS + 120_000)
 })
