@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { CASE_WRAPS_BODY_MAX_BYTES, REQUEST_BODY_MAX_BYTES } from '../shared/limits'
 import { metricRoutes, shortLinkRoutes } from './campaigns/campaign-routes'
 import { READ_CACHE_TTL_MS, readCache } from './abuse/read-cache'
 import type { AppDeps } from './deps'
+import { streamedBodyLimit } from './http/body-limit'
 import { rateLimit } from './http/rate-limit'
 import { publicConfig } from './public-config'
 import { requestRoutes } from './public/requests'
@@ -25,8 +25,8 @@ export function createApp(deps: AppDeps) {
     if (!hasAllHeaders(c.res)) c.res.headers.set('Cache-Control', 'no-store')
   })
   const tooLarge = (c: Context) => c.json({ error: 'errors.tooLarge' }, 413)
-  const streamedLimit = bodyLimit({ maxSize: REQUEST_BODY_MAX_BYTES, onError: tooLarge })
-  const streamedCaseWrapsLimit = bodyLimit({ maxSize: CASE_WRAPS_BODY_MAX_BYTES, onError: tooLarge })
+  const streamedLimit = streamedBodyLimit(REQUEST_BODY_MAX_BYTES, tooLarge)
+  const streamedCaseWrapsLimit = streamedBodyLimit(CASE_WRAPS_BODY_MAX_BYTES, tooLarge)
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const caseWraps = caseWrapsRoute.test(c.req.path)

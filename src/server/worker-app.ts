@@ -9,6 +9,7 @@ import { bindingRateLimiter, type RateLimitBinding } from './http/rate-limit'
 import { runRetention } from './retention/run-retention'
 import { ensureSlots } from './slots/ensure-slots'
 import { fetchSender } from './notify/fetch-sender'
+import { discardUnread } from './http/body-limit'
 import { noticeDispatcher, type NoticeDispatcher } from './notify/new-request-notice'
 import { d1Driver, type D1Like } from './store/d1-driver'
 import { createSqlStore } from './store/store'
@@ -113,10 +114,12 @@ export function createWorker(rawDeployment: unknown) {
   })
 
   return {
-    fetch(request: Request, env: WorkerEnv, ctx: unknown) {
+    async fetch(request: Request, env: WorkerEnv, ctx: unknown) {
       const missing = missingSecrets(env as unknown as Record<string, unknown>, REQUIRED_SECRETS)
-      if (missing.length > 0 && new URL(request.url).pathname.startsWith('/api/')) return misconfigured(missing)
-      return app.fetch(request, env, ctx as never)
+      const response = missing.length > 0 && new URL(request.url).pathname.startsWith('/api/') ? misconfigured(missing) : await app.fetch(request, env, ctx as never)
+      // A refusal (415, 401, 404…) sent before the body is read would reach the client as a reset.
+      await discardUnread(request)
+      return response
     },
     /** The daily cron trigger keeps the next weeks of slots generated and runs retention, as `npm start` does on Node. */
     async scheduled(_controller: unknown, env: WorkerEnv) {
