@@ -101,9 +101,12 @@ export function createWorker(rawDeployment: unknown) {
   // not pre-render (e.g. /book?window=…) gets the app shell (APP_SHELL_PATH: the redirect from .html is avoided).
   app.all('*', async (c) => {
     const assets = (c.env as WorkerEnv).ASSETS
-    if (!assets) return c.json({ error: 'errors.notFound' }, 404)
+    const reads = c.req.method === 'GET' || c.req.method === 'HEAD'
+    // Files are only read: a POST or DELETE of a page is the API's JSON 404, as on Node (static assets
+    // would answer an empty 405 and leave the body unread, which resets the connection).
+    if (!assets || !reads) return c.json({ error: 'errors.notFound' }, 404)
     let response = await assets.fetch(c.req.raw)
-    const isPage = (c.req.method === 'GET' || c.req.method === 'HEAD') && !/\.\w+$/.test(c.req.path)
+    const isPage = reads && !/\.\w+$/.test(c.req.path)
     if (response.status === 404 && isPage) response = await assets.fetch(new Request(new URL(APP_SHELL_PATH, c.req.url), c.req.raw))
     // As on Node: what no file answers (a missing asset, a DELETE of a page) is the API's JSON 404.
     if (response.status === 404) {

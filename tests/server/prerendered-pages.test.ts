@@ -109,11 +109,16 @@ describe('ビルド時に書いたページ: Workers（workerd）', () => {
     expect(response.headers.get('content-security-policy')).toContain(`${LANGUAGE_BOOT_SCRIPT_HASH} ${APP_LOADER_SCRIPT_HASH}`)
   })
 
-  it('ないファイル（HTML 以外）やページへの DELETE は、Node と同じ JSON の 404 errors.notFound', async () => {
+  it('ないファイル（HTML 以外）やページへの DELETE・POST・PATCH は、Node と同じ JSON の 404 errors.notFound', async () => {
     const response = await fetch(new URL('/assets/missing-abc123.js', base))
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({ error: 'errors.notFound' })
     const deleted = await fetch(new URL('/book', base), { method: 'DELETE' })
     expect([deleted.status, await deleted.json()]).toEqual([404, { error: 'errors.notFound' }])
+    // Pages and files that exist too: static assets alone would answer an empty 405.
+    for (const [method, path] of [['POST', '/'], ['PATCH', '/who-can-consult'], ['DELETE', '/q/%2e%2e']] as const) {
+      const refused = await fetch(new URL(path, base), { method, headers: { 'content-type': 'application/json' }, body: '{"x":1}' })
+      expect([refused.status, await refused.json()], `${method} ${path}`).toEqual([404, { error: 'errors.notFound' }])
+    }
   })
 })
