@@ -43,7 +43,7 @@ export async function raceForSlots(target: ApiTarget, rounds: number, concurrenc
     // Sealing and the proof-of-work come first, a few at a time (as each person's browser does them
     // on its own); then the 200 POSTs go out together, which is the race.
     const bodies = await pooled(Array.from({ length: concurrency }), 20, async () => {
-      const { body } = await makeBooking({ slotId: slot.id, mode: slot.mode as 'phone' })
+      const { body } = await makeBooking({ slotId: slot.id, mode: slot.mode as (typeof slotModes)[number] })
       return JSON.stringify({ ...body, proof: await solvedProof(target) })
     })
     const statuses = await Promise.all(

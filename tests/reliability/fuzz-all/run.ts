@@ -91,6 +91,8 @@ function send(world: World, c: FuzzCase, agent: Agent | false): Promise<{ status
  * Accept-Encoding allows it (hostile values such as `br;q=2, gzip;q=-1, *` included); node:http does not decode.
  */
 function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  // A HEAD answer says how its body would be coded, and has none.
+  if (body.length === 0) return body
   if (encoding === 'br') return brotliDecompressSync(body)
   if (encoding === 'gzip') return gunzipSync(body)
   if (encoding === 'deflate') return inflateSync(body)
