@@ -2,13 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp } from '../../src/server/app'
-import { credentialHasher } from '../../src/server/abuse/credential-hash'
-import { nodeHmacSha256 } from '../../src/server/abuse/node-credential-secret'
-import { nodeRateLimiter } from '../../src/server/abuse/node-limiter'
-import { nodeSha256, openNodeStore } from '../../src/server/node'
+import { openNodeStore } from '../../src/server/node'
 import { makeBooking, testDeployment, testStaffKey } from '../server/helpers/make-request'
-import { BENCH_LIMITS } from './bench-limits'
+import { createBenchApp } from './bench-limits'
 
 /**
  * CPU per booking of the app in one process, no sockets: `npx tsx tests/bench/app-alone.ts [count]`.
@@ -22,15 +18,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-app-alone-'))
 const deployment = await testDeployment()
 const { driver, store } = await openNodeStore(dataDir)
 for (const window of deployment.windows) await store.addWindowKey(await testStaffKey(window.id))
-const app = createApp({
-  deployment,
-  getStore: () => store,
-  rateLimiter: nodeRateLimiter(BENCH_LIMITS),
-  sha256: nodeSha256,
-  credentials: credentialHasher({ current: 'b'.repeat(43) }, nodeHmacSha256),
-  proofOfWork: null,
-  windowRequestsPerDay: BENCH_LIMITS.WINDOW_REQUESTS_PER_DAY,
-})
+const app = createBenchApp(deployment, store)
 const { body } = await makeBooking({ mode: 'letter' })
 const makeBody = () => {
   const requestId = randomUUID()

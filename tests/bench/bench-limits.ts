@@ -1,3 +1,11 @@
+import { credentialHasher } from '../../src/server/abuse/credential-hash'
+import { nodeHmacSha256 } from '../../src/server/abuse/node-credential-secret'
+import { nodeRateLimiter } from '../../src/server/abuse/node-limiter'
+import { createApp } from '../../src/server/app'
+import { nodeSha256 } from '../../src/server/node'
+import type { Store } from '../../src/server/store/store'
+import type { Deployment } from '../../src/shared/schemas/deployment'
+
 /**
  * The server bench runs every guard a production server runs, with budgets set above what one
  * bench client books (autocannon sends everything from 127.0.0.1, for one window): the per-minute
@@ -10,4 +18,17 @@ export const BENCH_LIMITS = {
   REQUESTS_PER_DAY: 1_000_000_000,
   SLOT_BOOKINGS_PER_DAY: 1_000_000_000,
   WINDOW_REQUESTS_PER_DAY: 1_000_000_000,
+}
+
+/** The app as the benches run it: every guard on with BENCH_LIMITS, no proof-of-work (bookings without a slot need none). */
+export function createBenchApp(deployment: Deployment, store: Store) {
+  return createApp({
+    deployment,
+    getStore: () => store,
+    rateLimiter: nodeRateLimiter(BENCH_LIMITS),
+    sha256: nodeSha256,
+    credentials: credentialHasher({ current: 'b'.repeat(43) }, nodeHmacSha256),
+    proofOfWork: null,
+    windowRequestsPerDay: BENCH_LIMITS.WINDOW_REQUESTS_PER_DAY,
+  })
 }

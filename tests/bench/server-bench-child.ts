@@ -3,17 +3,13 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Hono } from 'hono'
-import { createApp } from '../../src/server/app'
-import { credentialHasher } from '../../src/server/abuse/credential-hash'
-import { nodeHmacSha256 } from '../../src/server/abuse/node-credential-secret'
-import { nodeRateLimiter } from '../../src/server/abuse/node-limiter'
-import { nodeSha256, openNodeStore } from '../../src/server/node'
+import { openNodeStore } from '../../src/server/node'
 import type { SqlDriver } from '../../src/server/store/sql-driver'
 import { sql } from '../../src/server/store/sql-driver'
 import { createSqlStore } from '../../src/server/store/store'
 import type { Deployment } from '../../src/shared/schemas/deployment'
 import { startNodeServerFromFile } from '../server/helpers/node-server'
-import { BENCH_LIMITS } from './bench-limits'
+import { BENCH_LIMITS, createBenchApp } from './bench-limits'
 
 /**
  * Runs in its own process so its memory and CPU can be read from /proc. Modes:
@@ -67,15 +63,7 @@ if (mode === 'app') {
     batch: async (statements) => statements.map(() => ({ changes: 1 })),
   }
   const store = createSqlStore(discard)
-  const app = createApp({
-    deployment,
-    getStore: () => store,
-    rateLimiter: nodeRateLimiter(BENCH_LIMITS),
-    sha256: nodeSha256,
-    credentials: credentialHasher({ current: 'b'.repeat(43) }, nodeHmacSha256),
-    proofOfWork: null,
-    windowRequestsPerDay: BENCH_LIMITS.WINDOW_REQUESTS_PER_DAY,
-  })
+  const app = createBenchApp(deployment, store)
   listen(app)
 } else {
   const app = new Hono()

@@ -1,19 +1,15 @@
 import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { renderRoute } from '../../helpers/render-route'
 import { fillUntilSlot } from './fill-booking'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 // The shared machine is slow to load lazy routes and run PBKDF2; nothing here measures time.
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 10_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 async function next(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: '次へ' }))

@@ -1,20 +1,15 @@
 import { configure, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getOutboxDb, OUTBOX_DB_NAME } from '@/lib/db'
 import { renderRoute } from '../../helpers/render-route'
 import { finishAndSend, fillUntilSlot, next, pickFirstSlot } from './fill-booking'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  await getOutboxDb().envelopes.clear()
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 async function rawOutboxRecords(): Promise<unknown[]> {
   return getOutboxDb().envelopes.toArray()

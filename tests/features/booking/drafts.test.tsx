@@ -1,21 +1,17 @@
 import { configure, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { wipeDeviceData } from '@/features/quick-exit/wipe-device-data'
 import { WIPE_PLAN } from '@/features/quick-exit/wipe-plan'
 import { DRAFTS_DB_NAME, getOutboxDb, OUTBOX_DB_NAME } from '@/lib/db'
 import { renderRoute } from '../../helpers/render-route'
 import { next } from './fill-booking'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name)
 

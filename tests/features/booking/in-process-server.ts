@@ -1,4 +1,5 @@
-import { vi } from 'vitest'
+import { afterEach, beforeEach, vi } from 'vitest'
+import { getOutboxDb } from '@/lib/db'
 import { deployment as clientDeployment } from '@/lib/deployment'
 import type { RecipientKeyPair } from '@/shared/crypto/window-keys'
 import type { Deployment } from '@/shared/schemas/deployment'
@@ -50,4 +51,20 @@ export async function startInProcessServer(options: { certified?: string[]; serv
       server.close()
     },
   }
+}
+
+export type InProcessServer = Awaited<ReturnType<typeof startInProcessServer>>
+
+/**
+ * For a test file: before each test an empty outbox and a fresh server, closed after it. The object
+ * returned stands for the server of the test that is running.
+ */
+export function useInProcessServer(): InProcessServer {
+  let current: InProcessServer | undefined
+  beforeEach(async () => {
+    await getOutboxDb().envelopes.clear()
+    current = await startInProcessServer()
+  })
+  afterEach(() => current?.close())
+  return new Proxy({} as InProcessServer, { get: (_, key) => Reflect.get(current!, key) })
 }

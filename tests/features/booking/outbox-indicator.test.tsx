@@ -1,20 +1,15 @@
 import { configure, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getOutboxDb, type OutboxEntry } from '@/lib/db'
 import { makeBooking } from '../../server/helpers/make-request'
 import { renderRoute } from '../../helpers/render-route'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  await getOutboxDb().envelopes.clear()
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 function entry(id: string, state: OutboxEntry['state'], extra: Partial<OutboxEntry> = {}): OutboxEntry {
   return { id, lookupId: `lookup-${id}`, windowId: 'toshima', state, createdAt: '2026-12-01T10:00:00+09:00', attempts: 1, body: null, result: null, alternatives: [], ...extra }

@@ -1,21 +1,16 @@
 import { configure, screen } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getOutboxDb } from '@/lib/db'
 import { startOutboxSync } from '@/lib/outbox'
 import { sealEnvelope } from '@/shared/crypto/envelope'
 import { makeBooking } from '../../server/helpers/make-request'
 import { renderRoute } from '../../helpers/render-route'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  await getOutboxDb().envelopes.clear()
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 describe('ネットはつながっているのに、サーバーが答えないとき', () => {
   it('送信待ちの予約は、ページを開いたまま待てば、あとで自分で送り直して「送りました」になる（online の合図なしで）', async () => {

@@ -1,18 +1,14 @@
 import { configure, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { formatReceiptCode, generateReceiptCode } from '@/shared/crypto/receipt-code'
 import { renderRoute } from '../../helpers/render-route'
-import { startInProcessServer } from './in-process-server'
+import { useInProcessServer } from './in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 function withTypo(code: string): string {
   const last = Number(code[5])

@@ -1,23 +1,18 @@
 import { configure, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { emptyAnswers } from '@/features/booking/booking-answers'
 import { submitBooking } from '@/features/booking/submit-booking'
 import { fetchPublicConfig, fetchSlots } from '@/lib/api'
 import { getOutboxDb } from '@/lib/db'
 import { formatReceiptCode } from '@/shared/crypto/receipt-code'
 import { renderRoute } from '../../helpers/render-route'
-import { startInProcessServer } from '../booking/in-process-server'
+import { useInProcessServer } from '../booking/in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  await getOutboxDb().envelopes.clear()
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 describe('/status と送信待ちの予約', () => {
   it('送る前に時間が取られていたら、そう伝えて次の空き時間を出し、選び直すと届く', async () => {

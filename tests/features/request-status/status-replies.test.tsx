@@ -1,6 +1,6 @@
 import { configure, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { emptyAnswers } from '@/features/booking/booking-answers'
 import { submitBooking } from '@/features/booking/submit-booking'
 import { getOutboxDb } from '@/lib/db'
@@ -10,17 +10,12 @@ import { bookingPayloadSchema } from '@/shared/schemas/booking-payload'
 import { envelopeSchema } from '@/shared/schemas/envelope'
 import { followUpPayloadSchema } from '@/shared/schemas/staff'
 import { renderRoute } from '../../helpers/render-route'
-import { startInProcessServer } from '../booking/in-process-server'
+import { useInProcessServer } from '../booking/in-process-server'
 
 vi.setConfig({ testTimeout: 60_000 })
 configure({ asyncUtilTimeout: 15_000 })
 
-let server: Awaited<ReturnType<typeof startInProcessServer>>
-beforeEach(async () => {
-  await getOutboxDb().envelopes.clear()
-  server = await startInProcessServer()
-})
-afterEach(() => server.close())
+const server = useInProcessServer()
 
 describe('/status: 返事・追加のメッセージ・取り消し', () => {
   it('窓口の返事を端末で復号して見せ、追加のメッセージを送り、予約を取り消せる', async () => {
