@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readCache } from '../../src/server/abuse/read-cache'
 import { createApp } from '../../src/server/app'
 import type { Store } from '../../src/server/store/store'
 import { openSlots, postJson, type ApiTarget } from './contract/target'
@@ -46,5 +47,25 @@ describe('設定と空き枠の一覧はメモリから（短い TTL、予約で
     clock += 10_001
     await target.fetch('/api/config')
     expect(reads.staffKeys).toBe(2)
+  })
+})
+
+describe('メモリの答えの分け方', () => {
+  it('ひとつの読み出しが終わらなくても、ほかの人の読み出しは待たされない（Workers では待たせた側が止まると 500 になる）', async () => {
+    const cache = readCache(10_000, () => clock)
+    const stuck = cache.get('slots', () => new Promise<string>(() => {}))
+    await expect(cache.get('slots', async () => 'fresh')).resolves.toBe('fresh')
+    await expect(cache.get('slots', async () => 'again')).resolves.toBe('fresh')
+    void stuck
+  })
+
+  it('書き込みの前に始まった読み出しは、書き込みのあとに古い答えを残さない', async () => {
+    const cache = readCache(10_000, () => clock)
+    let finish: (value: string) => void = () => {}
+    const before = cache.get('slots', () => new Promise<string>((resolve) => (finish = resolve)))
+    cache.clear()
+    finish('before the booking')
+    await expect(before).resolves.toBe('before the booking')
+    await expect(cache.get('slots', async () => 'after the booking')).resolves.toBe('after the booking')
   })
 })
