@@ -1,6 +1,7 @@
 // 200 simultaneous bookings of one slot, N rounds: exactly one 201 per round, the rest 409, no 5xx.
-// Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200] [node|workerd]
-// (Node + SQLite over HTTP, or the Workers entry in workerd on a local D1 through wrangler's dev server)
+// Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200] [node|workerd|workerd-direct]
+// (Node + SQLite over HTTP, or the Workers entry in workerd on a local D1 through wrangler's dev server;
+// workerd-direct talks to workerd without wrangler's dev proxy, which answers some of 200 simultaneous POSTs 503)
 // CI runs a few rounds: tests/server/double-booking.test.ts.
 import { openSlots, solvedProof, type ApiTarget, type SlotJson } from '../server/contract/target'
 import { makeBooking } from '../server/helpers/make-request'
@@ -66,8 +67,8 @@ export async function raceForSlots(target: ApiTarget, rounds: number, concurrenc
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 100)
   const concurrency = Number(process.argv[3] ?? 200)
-  const runtime = process.argv[4] === 'workerd' ? 'workerd' : 'node'
-  const { target, close, label } = runtime === 'workerd' ? await workerdTarget() : await nodeTarget()
+  const runtime = process.argv[4] ?? 'node'
+  const { target, close, label } = runtime.startsWith('workerd') ? await workerdTarget(runtime === 'workerd-direct') : await nodeTarget()
   const started = performance.now()
   const result = await raceForSlots(target, rounds, concurrency)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
@@ -92,10 +93,10 @@ async function nodeTarget() {
   return { target, close, label: 'Node + SQLite' }
 }
 
-async function workerdTarget() {
+async function workerdTarget(direct: boolean) {
   const { startWorkerd } = await import('../server/helpers/workerd')
   // Every booking comes from 127.0.0.1: the rate-limit bindings and daily caps lifted as in fuzz-all's workerd
   // world, the window's daily quota off as in the workerd bench (100 rounds are 100 bookings of one window).
-  const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' } })
-  return { target: workerd.target, close: () => workerd.close(), label: 'workerd + local D1' }
+  const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' }, direct })
+  return { target: workerd.target, close: () => workerd.close(), label: `workerd + local D1${direct ? ' (direct)' : ''}` }
 }
