@@ -21,11 +21,12 @@ export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array
   }
 }
 
-/** What the handler left unread of the request's body, thrown away (see DISCARD_MAX_BYTES); a body too big for that is cancelled at once. */
+/** What the handler left unread of the request's body, thrown away (see DISCARD_MAX_BYTES); a body declared bigger than that is left alone. */
 export async function discardUnread(request: Request): Promise<void> {
   if (!request.body || request.bodyUsed || request.body.locked) return
   const length = Number(request.headers.get('content-length') ?? 0)
-  if (length > DISCARD_MAX_BYTES) return void (await request.body.cancel().catch(() => undefined))
+  // Too big to read through: left untouched, as cancelling it resets the connection before the answer (a 413) is out.
+  if (length > DISCARD_MAX_BYTES) return
   await discardRest(request.body.getReader())
 }
 
