@@ -1,8 +1,9 @@
 // 200 simultaneous bookings of one slot, N rounds: exactly one 201 per round, the rest 409, no 5xx.
 // Full run: npx tsx tests/reliability/double-booking.ts [rounds=100] [concurrency=200] [node|workerd|workerd-direct]
 // (Node + SQLite over HTTP, or the Workers entry in workerd on a local D1 through wrangler's dev server;
-// workerd-direct talks to workerd without wrangler's dev proxy, which answers some of 200 simultaneous POSTs 503)
+// workerd-direct talks to workerd without wrangler's dev proxy). Each racing POST has a connection of its own.
 // CI runs a few rounds: tests/server/double-booking.test.ts.
+import { request } from 'node:http'
 import { openSlots, solvedProof, type ApiTarget, type SlotJson } from '../server/contract/target'
 import { makeBooking } from '../server/helpers/make-request'
 import { slotModes } from '../../src/shared/schemas/availability'
@@ -27,6 +28,25 @@ async function pooled<T, R>(items: readonly T[], limit: number, task: (item: T) 
   return results
 }
 
+/**
+ * One POST on a connection of its own, as 200 people's own browsers would send it, answered status.
+ * Not fetch's kept-alive pool: workerd closes a connection after 5 s idle, and while this process
+ * solves the proofs (blocking its event loop) the pool misses that close and sends the race on a
+ * connection workerd has already shut ("other side closed" / ECONNRESET before any answer).
+ */
+function postOnNewConnection(origin: string, path: string, body: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(new URL(path, origin), { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      // Read to the end: a connection closed with the answer unread is logged by workerd as an error.
+      res.resume()
+      res.once('end', () => done(res.statusCode ?? 0))
+      res.once('error', fail)
+    })
+    req.once('error', fail)
+    req.end(body)
+  })
+}
+
 /** Open slots of every mode (phone first), one per round: a mode's horizon alone may hold fewer than 100. */
 async function slotsForRounds(target: ApiTarget, rounds: number): Promise<SlotJson[]> {
   const slots: SlotJson[] = []
@@ -37,7 +57,8 @@ async function slotsForRounds(target: ApiTarget, rounds: number): Promise<SlotJs
   return slots.slice(0, rounds)
 }
 
-export async function raceForSlots(target: ApiTarget, rounds: number, concurrency: number): Promise<RaceResult> {
+/** `origin` is where the racing POSTs go (the target's own); the target serves the slots and challenges. */
+export async function raceForSlots(target: ApiTarget, origin: string, rounds: number, concurrency: number): Promise<RaceResult> {
   const slots = await slotsForRounds(target, rounds)
   const result: RaceResult = { rounds, concurrency, winners: [], serverErrors: 0, other: {} }
   for (const slot of slots) {
@@ -47,14 +68,7 @@ export async function raceForSlots(target: ApiTarget, rounds: number, concurrenc
       const { body } = await makeBooking({ slotId: slot.id, mode: slot.mode as (typeof slotModes)[number] })
       return JSON.stringify({ ...body, proof: await solvedProof(target) })
     })
-    const statuses = await Promise.all(
-      bodies.map(async (body) => {
-        const response = await target.fetch('/api/requests', { method: 'POST', headers: { 'content-type': 'application/json' }, body })
-        // Read to the end: cancelling the body resets the kept-alive connection, which workerd logs as an error.
-        await response.arrayBuffer()
-        return response.status
-      }),
-    )
+    const statuses = await Promise.all(bodies.map((body) => postOnNewConnection(origin, '/api/requests', body)))
     result.winners.push(statuses.filter((s) => s === 201).length)
     for (const s of statuses) {
       if (s >= 500) result.serverErrors++
@@ -68,9 +82,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 100)
   const concurrency = Number(process.argv[3] ?? 200)
   const runtime = process.argv[4] ?? 'node'
-  const { target, close, label } = runtime.startsWith('workerd') ? await workerdTarget(runtime === 'workerd-direct') : await nodeTarget()
+  const { target, origin, close, label } = runtime.startsWith('workerd') ? await workerdTarget(runtime === 'workerd-direct') : await nodeTarget()
   const started = performance.now()
-  const result = await raceForSlots(target, rounds, concurrency)
+  const result = await raceForSlots(target, origin, rounds, concurrency)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   await close()
   const exact = result.winners.every((w) => w === 1)
@@ -90,7 +104,7 @@ async function nodeTarget() {
     await server.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  return { target, close, label: 'Node + SQLite' }
+  return { target, origin: server.url, close, label: 'Node + SQLite' }
 }
 
 async function workerdTarget(direct: boolean) {
@@ -98,5 +112,5 @@ async function workerdTarget(direct: boolean) {
   // Every booking comes from 127.0.0.1: the rate-limit bindings and daily caps lifted as in fuzz-all's workerd
   // world, the window's daily quota off as in the workerd bench (100 rounds are 100 bookings of one window).
   const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' }, direct })
-  return { target: workerd.target, close: () => workerd.close(), label: `workerd + local D1${direct ? ' (direct)' : ''}` }
+  return { target: workerd.target, origin: workerd.origin, close: () => workerd.close(), label: `workerd + local D1${direct ? ' (direct)' : ''}` }
 }
