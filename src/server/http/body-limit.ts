@@ -3,7 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 /**
  * How much of a refused body is read and thrown away so that the answer reaches the client: workerd
  * resets the connection when a worker answers before the request body is read (the client then gets
- * no 4xx at all, only a reset). Past this, the rest is cancelled and the reset is the answer.
+ * no 4xx at all, only a reset). A body declared bigger than this is left unread (cancelling it resets
+ * the connection before the answer is out); a chunked one is read up to this, then the rest is cancelled.
  */
 export const DISCARD_MAX_BYTES = 1024 * 1024
 
