@@ -57,8 +57,9 @@ async function slotsForRounds(target: ApiTarget, rounds: number): Promise<SlotJs
   return slots.slice(0, rounds)
 }
 
-/** `origin` is where the racing POSTs go (the target's own); the target serves the slots and challenges. */
-export async function raceForSlots(target: ApiTarget, origin: string, rounds: number, concurrency: number): Promise<RaceResult> {
+/** `origin` is the server's (Node, or workerd with or without wrangler's dev proxy). */
+export async function raceForSlots(origin: string, rounds: number, concurrency: number): Promise<RaceResult> {
+  const target: ApiTarget = { fetch: (path, init) => fetch(new URL(path, origin), init) }
   const slots = await slotsForRounds(target, rounds)
   const result: RaceResult = { rounds, concurrency, winners: [], serverErrors: 0, other: {} }
   for (const slot of slots) {
@@ -82,9 +83,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 100)
   const concurrency = Number(process.argv[3] ?? 200)
   const runtime = process.argv[4] ?? 'node'
-  const { target, origin, close, label } = runtime.startsWith('workerd') ? await workerdTarget(runtime === 'workerd-direct') : await nodeTarget()
+  const { origin, close, label } = runtime.startsWith('workerd') ? await workerdTarget(runtime === 'workerd-direct') : await nodeTarget()
   const started = performance.now()
-  const result = await raceForSlots(target, origin, rounds, concurrency)
+  const result = await raceForSlots(origin, rounds, concurrency)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   await close()
   const exact = result.winners.every((w) => w === 1)
@@ -99,12 +100,11 @@ async function nodeTarget() {
   const { startTestNodeServer } = await import('../server/helpers/node-server')
   const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
   const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 3 })
-  const target: ApiTarget = { fetch: (path, init) => fetch(`${server.url}${path}`, init) }
   const close = async () => {
     await server.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  return { target, origin: server.url, close, label: 'Node + SQLite' }
+  return { origin: server.url, close, label: 'Node + SQLite' }
 }
 
 async function workerdTarget(direct: boolean) {
@@ -112,5 +112,5 @@ async function workerdTarget(direct: boolean) {
   // Every booking comes from 127.0.0.1: the rate-limit bindings and daily caps lifted as in fuzz-all's workerd
   // world, the window's daily quota off as in the workerd bench (100 rounds are 100 bookings of one window).
   const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' }, direct })
-  return { target: workerd.target, origin: workerd.origin, close: () => workerd.close(), label: `workerd + local D1${direct ? ' (direct)' : ''}` }
+  return { origin: workerd.origin, close: () => workerd.close(), label: `workerd + local D1${direct ? ' (direct)' : ''}` }
 }

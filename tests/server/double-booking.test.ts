@@ -12,7 +12,7 @@ describe('同じ枠に 200 件同時の予約', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tsunagu-race-'))
     const server = await startTestNodeServer({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dir, DIST_DIR: join(dir, 'no-dist'), SLOT_WEEKS: 1 })
     try {
-      const result = await raceForSlots({ fetch: (path, init) => fetch(`${server.url}${path}`, init) }, server.url, 3, 200)
+      const result = await raceForSlots(server.url, 3, 200)
       expect(result).toMatchObject({ winners: [1, 1, 1], serverErrors: 0, other: {} })
     } finally {
       await server.close()
@@ -25,7 +25,7 @@ describe('同じ枠に 200 件同時の予約', () => {
   it('workerd + ローカル D1: 2 回とも成功はちょうど 1 件、ほかは 409、5xx なし', async () => {
     const workerd = await startWorkerd({ rateLimitPerMinute: 1_000_000_000, vars: { WINDOW_REQUESTS_PER_DAY: '0' }, direct: true })
     try {
-      const result = await raceForSlots(workerd.target, workerd.origin, 2, 200)
+      const result = await raceForSlots(workerd.origin, 2, 200)
       expect(result).toMatchObject({ winners: [1, 1], serverErrors: 0, other: {} })
     } finally {
       await workerd.close()
